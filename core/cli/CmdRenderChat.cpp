@@ -1,0 +1,20 @@
+// Placeholder until this area lands: the command is listed and says it is not available yet.
+#include "cli/Command.h"
+
+#include <iostream>
+
+namespace tb::cli {
+
+Command makeRenderChatCommand() {
+    Command c;
+    c.name = "render-chat";
+    c.summary = "render a conversation through a chat template";
+    c.usage = "";
+    c.run = [](const Args&, const Context&) {
+        std::cerr << "tunebench render-chat: not available in this build yet\n";
+        return 1;
+    };
+    return c;
+}
+
+} // namespace tb::cli
