@@ -4,6 +4,7 @@
 #include "io/RuntimeInfo.h"
 #include "util/Error.h"
 
+#include <QCoreApplication>
 #include <QtGlobal>
 
 #include <cstring>
@@ -71,6 +72,9 @@ void printJsonLine(const std::string& json) {
 }
 
 int runCli(int argc, char** argv) {
+    // Same identity as the GUI, so both find the same default workspace.
+    QCoreApplication::setOrganizationName(QStringLiteral("Tunebench"));
+    QCoreApplication::setApplicationName(QStringLiteral("tunebench"));
     Context ctx;
     int i = 1;
     for (; i < argc; ++i) {
