@@ -64,6 +64,11 @@ public:
     // Sum of parameter element counts (tied weights once).
     int64_t parameterCount() const;
 
+    // Re-links fused inference buffers (q/k/v, gate/up) to the parameters. The loader calls it;
+    // call it again after moving the module with to() (otherwise the unfused path is used,
+    // which is equally exact, only slower).
+    virtual void bindFusedProjections() {}
+
 protected:
     ModelConfig config_;
 };

@@ -1,0 +1,23 @@
+#pragma once
+// Why this exists: the bookkeeping every decoder forward starts with — ids or embeddings,
+// past length from the cache, position ids and the attention bias — done once, the same way.
+#include "models/CausalLM.h"
+
+namespace tb {
+
+struct DecoderInputs {
+    torch::Tensor hidden;       // [B, T, H] token embeddings (or inputs_embeds)
+    torch::Tensor positionIds;  // [B, T]
+    torch::Tensor bias;         // [B, 1, T, S] or undefined
+    int64_t batch = 0, length = 0, past = 0;
+};
+
+// `embed` turns ids into embeddings; checks shapes and the context length.
+DecoderInputs prepareDecoderInputs(const ForwardInput& in, const ModelConfig& config,
+                                   const std::function<torch::Tensor(const torch::Tensor&)>& embed,
+                                   torch::ScalarType dtype, bool checkContext);
+
+// Keeps the last n positions of h (n <= 0: all).
+torch::Tensor keepLast(const torch::Tensor& h, int64_t n);
+
+} // namespace tb

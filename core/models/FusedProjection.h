@@ -1,0 +1,30 @@
+#pragma once
+// Why this exists: q/k/v (and gate/up) must stay separate modules for PEFT names and
+// checkpoints, but at inference one GEMM over their concatenated weights is faster (one pass
+// over the input, one kernel launch). bind() moves the parts' weights into one buffer and
+// makes each part's parameter a view of it, so in-place updates (loading, optimiser steps,
+// LoRA merges) keep both in step without copies. The fused path is used only when it is
+// exact: no active adapter, no gradient needed, and the parts still alias the buffer.
+#include "models/AdaptableLinear.h"
+
+#include <vector>
+
+namespace tb {
+
+class FusedProjection {
+public:
+    FusedProjection() = default;
+    explicit FusedProjection(std::vector<AdaptableLinear> parts) : parts_(std::move(parts)) {}
+    // Call after the module reached its final device/dtype (Module::to replaces storage).
+    void bind();
+    // Outputs of every part, in order.
+    std::vector<torch::Tensor> forward(const torch::Tensor& x);
+
+private:
+    bool usable() const;
+    std::vector<AdaptableLinear> parts_;
+    torch::Tensor weight_, bias_;
+    std::vector<int64_t> sizes_;
+};
+
+} // namespace tb

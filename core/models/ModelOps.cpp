@@ -1,0 +1,114 @@
+#include "models/ModelOps.h"
+
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace tb::ops {
+
+torch::Tensor attentionBias(const torch::Tensor& mask, int64_t batch, int64_t t, int64_t past,
+                            torch::ScalarType dtype, torch::Device device, int64_t slidingWindow) {
+    const int64_t s = past + t;
+    const bool window = slidingWindow > 0 && s > slidingWindow;
+    if (!mask.defined() && t == 1 && !window) return {};
+    auto iopts = torch::TensorOptions().dtype(torch::kInt64).device(device);
+    auto qpos = torch::arange(past, s, iopts).view({t, 1});
+    auto kpos = torch::arange(0, s, iopts).view({1, s});
+    auto allowed = kpos <= qpos;                                   // [T, S]
+    if (window) allowed = allowed & (kpos > qpos - slidingWindow);
+    allowed = allowed.view({1, 1, t, s});
+    if (mask.defined()) {
+        if (mask.size(0) != batch || mask.size(1) != s)
+            throw Error("attention mask has shape [" + std::to_string(mask.size(0)) + ", " + std::to_string(mask.size(1)) +
+                        "], expected [" + std::to_string(batch) + ", " + std::to_string(s) + "] (past + current positions)");
+        allowed = allowed & mask.to(device).to(torch::kBool).view({batch, 1, 1, s});
+    }
+    const double minValue = dtype == torch::kFloat64 ? std::numeric_limits<double>::lowest()
+                          : dtype == torch::kFloat16 ? -65504.0
+                          : dtype == torch::kBFloat16 ? -3.3895313892515355e38
+                                                      : static_cast<double>(std::numeric_limits<float>::lowest());
+    auto zero = torch::zeros({1}, torch::TensorOptions().dtype(dtype).device(device));
+    auto neg = torch::full({1}, minValue, torch::TensorOptions().dtype(dtype).device(device));
+    return torch::where(allowed, zero, neg);
+}
+
+torch::Tensor positionIds(const torch::Tensor& mask, int64_t batch, int64_t t, int64_t past, torch::Device device) {
+    if (!mask.defined())
+        return torch::arange(past, past + t, torch::TensorOptions().dtype(torch::kInt64).device(device))
+            .unsqueeze(0).expand({batch, t});
+    auto m = mask.to(device).to(torch::kInt64);
+    auto pos = m.cumsum(-1) - 1;
+    pos.masked_fill_(m == 0, 1);
+    return pos.narrow(1, pos.size(1) - t, t);
+}
+
+torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                        const torch::Tensor& bias, double scale) {
+    const int64_t b = q.size(0), h = q.size(1), t = q.size(2), d = q.size(3);
+    const int64_t kvh = k.size(1), s = k.size(2);
+    const int64_t groups = h / kvh;
+    // Group the query heads that share a kv head: [B, KvH, groups*T, D], no copy of the cache.
+    auto qg = q.reshape({b, kvh, groups * t, d});
+    auto scores = torch::matmul(qg, k.transpose(-1, -2));   // [B, KvH, groups*T, S]
+    scores = scores.view({b, kvh, groups, t, s});
+    if (scale != 1.0) scores = scores * scale;
+    if (bias.defined()) scores = scores + bias.unsqueeze(1);   // [B,1,1,T,S]
+    auto probs = torch::softmax(scores, -1, torch::kFloat32).to(v.scalar_type());
+    auto out = torch::matmul(probs.view({b, kvh, groups * t, s}), v);   // [B, KvH, groups*T, D]
+    return out.view({b, h, t, d}).transpose(1, 2).reshape({b, t, h * d});
+}
+
+torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps) {
+    auto h = x.to(torch::kFloat32);
+    auto var = h.pow(2).mean(-1, true);
+    h = h * torch::rsqrt(var + eps);
+    return weight * h.to(x.scalar_type());
+}
+
+torch::Tensor activation(const std::string& name, const torch::Tensor& x) {
+    if (name == "silu" || name == "swish") return torch::silu(x);
+    if (name == "gelu") return torch::gelu(x);
+    if (name == "gelu_new" || name == "gelu_pytorch_tanh" || name == "gelu_fast") return torch::gelu(x, "tanh");
+    if (name == "relu") return torch::relu(x);
+    if (name == "quick_gelu") return x * torch::sigmoid(1.702 * x);
+    if (name == "tanh") return torch::tanh(x);
+    throw Error("activation '" + name + "' is not supported");
+}
+
+torch::Tensor applyRotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
+    const int64_t rot = cos.size(-1);
+    const int64_t d = x.size(-1);
+    auto xr = rot == d ? x : x.narrow(-1, 0, rot);
+    auto x1 = xr.narrow(-1, 0, rot / 2);
+    auto x2 = xr.narrow(-1, rot / 2, rot / 2);
+    auto rotated = torch::cat({-x2, x1}, -1);
+    auto out = xr * cos + rotated * sin;
+    if (rot == d) return out;
+    return torch::cat({out, x.narrow(-1, rot, d - rot)}, -1);
+}
+
+void repetitionPenalty(torch::Tensor& logits, const torch::Tensor& seen, double penalty) {
+    auto score = logits.gather(1, seen);
+    score = torch::where(score < 0, score * penalty, score / penalty);
+    logits.scatter_(1, seen, score);
+}
+
+void topKTopP(torch::Tensor& logits, int64_t topK, double topP) {
+    const double negInf = -std::numeric_limits<double>::infinity();
+    if (topK > 0) {
+        const int64_t k = std::min<int64_t>(topK, logits.size(-1));
+        auto kth = std::get<0>(logits.topk(k, -1)).narrow(-1, k - 1, 1);
+        logits.masked_fill_(logits < kth, negInf);
+    }
+    if (topP < 1.0) {
+        auto sorted = logits.sort(-1, false);
+        auto cum = std::get<0>(sorted).softmax(-1).cumsum(-1);
+        auto remove = cum <= (1.0 - topP);
+        remove.narrow(-1, remove.size(-1) - 1, 1).fill_(false);
+        logits.masked_fill_(remove.scatter(1, std::get<1>(sorted), remove), negInf);
+    }
+}
+
+} // namespace tb::ops
