@@ -133,8 +133,8 @@ Value applyFilter(const std::string& name, const Value& in, const CallArgs& a) {
     if (name == "replace") {
         CallArgs m;
         m.pos = {a.get(0, "old") ? *a.get(0, "old") : Value(), a.get(1, "new") ? *a.get(1, "new") : Value()};
-        if (const Value* c = a.get(2, "count")) m.pos.push_back(*c);
         for (auto& v : m.pos) v = v.isUndefined() ? v : Value::string(v.str());
+        if (const Value* c = a.get(2, "count")) m.pos.push_back(*c);
         return callMethod(Value::string(in.str()), "replace", m);
     }
     if (name == "join") {

@@ -549,6 +549,8 @@ private:
 
     NodePtr parseCall(NodePtr callee) {
         auto n = node(Node::Type::Call, peek());
+        n->line = callee->line;   // errors point at what is called, not at '('
+        n->col = callee->col;
         n->a = callee;
         parseArgs(*n);
         return n;

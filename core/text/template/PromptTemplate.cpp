@@ -13,7 +13,7 @@ namespace tb {
 namespace {
 
 // promptsource protects "|||" inside the data while splitting; so do we.
-const std::string kPipeSentinel = "\x1f" "TB_PIPE" "\x1f";
+const std::string kPipeSentinel = "\x02" "TB_PIPE" "\x03";
 
 std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
     for (size_t k = s.find(from); k != std::string::npos; k = s.find(from, k + to.size())) s.replace(k, from.size(), to);
@@ -195,7 +195,7 @@ RenderedPair renderTemplate(const PromptTemplate& t, const nlohmann::json& row) 
     size_t start = 0;
     while (true) {
         const size_t k = text.find("|||", start);
-        parts.push_back(replaceAll(jinja::pyStrip(text.substr(start, k == std::string::npos ? std::string::npos : k - start), nullptr, true, true), kPipeSentinel, "|||"));
+        parts.push_back(jinja::pyStrip(replaceAll(text.substr(start, k == std::string::npos ? std::string::npos : k - start), kPipeSentinel, "|||"), nullptr, true, true));
         if (k == std::string::npos) break;
         start = k + 3;
     }
