@@ -1,0 +1,79 @@
+"""Live parity for tests/peft/test_peft_live: runs transformers 4.40.2 + peft 0.10.0 on jobs the
+C++ test prepared and writes what they compute (logits, masked loss, gradients after one
+backward, parameter counts) so the test can compare with ours.
+
+usage: python peft_parity.py JOBS.json OUT_DIR
+Each job: {"name", "model_dir", "adapter_dir" | null, "method", "peft_config" (for counts),
+           "input_ids": [[...]], "labels": [[...]]}
+Writes OUT_DIR/<name>.safetensors (logits, grad.<key>) and OUT_DIR/results.json.
+"""
+import json
+import os
+import sys
+
+import torch
+from safetensors.torch import save_file
+from transformers import AutoModelForCausalLM
+import peft
+
+
+def save_key(name):
+    # PeftModel parameter name -> the key save_pretrained writes
+    if name.startswith("prompt_encoder."):
+        return "prompt_embeddings"
+    return name.replace(".default", "")
+
+
+def make_config(method, cfg):
+    if method == "lora":
+        return peft.LoraConfig(task_type="CAUSAL_LM", **cfg)
+    if method == "ia3":
+        return peft.IA3Config(task_type="CAUSAL_LM", **cfg)
+    if method == "prompt":
+        return peft.PromptTuningConfig(task_type="CAUSAL_LM", **cfg)
+    raise ValueError(method)
+
+
+def main():
+    jobs = json.load(open(sys.argv[1]))
+    out_dir = sys.argv[2]
+    torch.set_num_threads(2)
+    results = {}
+    for job in jobs:
+        base = AutoModelForCausalLM.from_pretrained(job["model_dir"], torch_dtype=torch.float32)
+        ids = torch.tensor(job["input_ids"], dtype=torch.long)
+        labels = torch.tensor(job["labels"], dtype=torch.long)
+        method = job["method"]
+        if job.get("adapter_dir"):
+            model = peft.PeftModel.from_pretrained(base, job["adapter_dir"], is_trainable=True)
+        else:
+            model = base
+            for p in model.parameters():
+                p.requires_grad_(True)
+        model.train()
+        out = model(input_ids=ids, labels=labels)
+        out.loss.backward()
+        tensors = {"logits": out.logits.detach().contiguous()}
+        seen = set()
+        for name, p in model.named_parameters():
+            if p.requires_grad and p.grad is not None and id(p) not in seen:
+                seen.add(id(p))
+                key = save_key(name) if job.get("adapter_dir") else name
+                tensors["grad." + key] = p.grad.detach().contiguous()
+        save_file(tensors, os.path.join(out_dir, job["name"] + ".safetensors"))
+        res = {"loss": out.loss.item()}
+        if job.get("peft_config") is not None:
+            fresh = AutoModelForCausalLM.from_pretrained(job["model_dir"], torch_dtype=torch.float32)
+            pm = peft.get_peft_model(fresh, make_config(method, job["peft_config"]))
+            trainable, total = pm.get_nb_trainable_parameters()
+            res["trainable_params"] = trainable
+            res["total_params"] = total
+        elif method == "full":
+            res["trainable_params"] = sum(p.numel() for p in base.parameters())
+            res["total_params"] = res["trainable_params"]
+        results[job["name"]] = res
+    json.dump(results, open(os.path.join(out_dir, "results.json"), "w"))
+
+
+if __name__ == "__main__":
+    main()
