@@ -185,6 +185,15 @@ private Q_SLOTS:
     void deepNestingIsAnError() {
         std::string src = "{{ " + std::string(500, '(') + "1" + std::string(500, ')') + " }}";
         QVERIFY_THROWS_EXCEPTION(tb::TemplateError, tb::jinja::JinjaTemplate("deep", src));
+        std::string chain = "{{ 1";
+        for (int k = 0; k < 100000; ++k) chain += " + 1";
+        QVERIFY_THROWS_EXCEPTION(tb::TemplateError, tb::jinja::JinjaTemplate("chain", chain + " }}"));
+        std::string filters = "{{ 'x'";
+        for (int k = 0; k < 100000; ++k) filters += "|upper";
+        QVERIFY_THROWS_EXCEPTION(tb::TemplateError, tb::jinja::JinjaTemplate("filters", filters + " }}"));
+        std::string blocks;
+        for (int k = 0; k < 5000; ++k) blocks += "{% if true %}";
+        QVERIFY_THROWS_EXCEPTION(tb::TemplateError, tb::jinja::JinjaTemplate("blocks", blocks));
     }
 };
 

@@ -44,6 +44,7 @@ struct Node {
     };
     Type type;
     int line = 1, col = 1;
+    int height = 1;                     // expression tree height (bounded by the parser)
     std::string str;                    // name, attribute, filter/test/macro name, binary operator, data text
     Value literal;                      // Literal
     NodePtr a, b, c;                    // operands; For: a=iterable, b=filter condition; Slice: a=obj, b/c start/stop

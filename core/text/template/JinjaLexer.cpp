@@ -143,11 +143,25 @@ public:
     }
 
 private:
+    // Positions are asked for in increasing order, so walk forward from the last answer
+    // (computing each column from the line start would be quadratic on long lines).
     void lineCol(size_t pos, int& line, int& col) const {
-        const auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), pos) - 1;
-        line = static_cast<int>(it - lineStarts_.begin()) + 1;
-        col = static_cast<int>(codePointLength(src_.substr(*it, pos - *it))) + 1;
+        if (pos < lastPos_) {
+            const auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), pos) - 1;
+            line = static_cast<int>(it - lineStarts_.begin()) + 1;
+            col = static_cast<int>(codePointLength(src_.substr(*it, pos - *it))) + 1;
+            return;
+        }
+        for (size_t k = lastPos_; k < pos && k < src_.size(); ++k) {
+            if (src_[k] == '\n') { ++lastLine_; lastCol_ = 1; }
+            else if ((static_cast<unsigned char>(src_[k]) & 0xC0) != 0x80) ++lastCol_;
+        }
+        lastPos_ = pos;
+        line = lastLine_;
+        col = lastCol_;
     }
+    mutable size_t lastPos_ = 0;
+    mutable int lastLine_ = 1, lastCol_ = 1;
     [[noreturn]] void fail(size_t pos, const std::string& msg) const {
         int l, c;
         lineCol(pos, l, c);

@@ -55,6 +55,20 @@ private:
         n->col = at.col;
         return n;
     }
+    // Left-leaning chains (a + b + c ..., x|f|g ..., a.b.c ...) are built by loops, not recursion;
+    // bound their height too so evaluating them cannot exhaust the stack.
+    NodePtr finish(NodePtr n) {
+        int h = 0;
+        for (const NodePtr* p : {&n->a, &n->b, &n->c, &n->d})
+            if (*p) h = std::max(h, (*p)->height);
+        for (const auto& x : n->args)
+            if (x) h = std::max(h, x->height);
+        for (const auto& kv : n->kwargs) h = std::max(h, kv.second->height);
+        n->height = h + 1;
+        if (n->height > kMaxDepth * 2) fail(peek(), "expression nests too deeply (more than " + std::to_string(kMaxDepth * 2) + " levels)");
+        return n;
+    }
+
     struct DepthGuard {
         explicit DepthGuard(Parser& p) : p_(p) {
             if (++p_.depth_ > kMaxDepth) p_.fail(p_.peek(), "template nests too deeply (more than 200 levels)");
@@ -289,7 +303,7 @@ private:
                 next();
                 n->b = parseCondexpr();
             }
-            expr = n;
+            expr = finish(n);
         }
         return expr;
     }
@@ -300,7 +314,7 @@ private:
             auto n = node(Node::Type::Or, next());
             n->a = left;
             n->b = parseAnd();
-            left = n;
+            left = finish(n);
         }
         return left;
     }
@@ -310,7 +324,7 @@ private:
             auto n = node(Node::Type::And, next());
             n->a = left;
             n->b = parseNot();
-            left = n;
+            left = finish(n);
         }
         return left;
     }
@@ -319,7 +333,7 @@ private:
             DepthGuard guard(*this);
             auto n = node(Node::Type::Not, next());
             n->a = parseNot();
-            return n;
+            return finish(n);
         }
         return parseCompare();
     }
@@ -349,14 +363,14 @@ private:
             cmp->ops.push_back(op);
             cmp->args.push_back(parseMath1());
         }
-        return cmp ? cmp : first;
+        return cmp ? finish(cmp) : first;
     }
     NodePtr binary(const Token& at, const std::string& op, NodePtr l, NodePtr r) {
         auto n = node(Node::Type::Binary, at);
         n->str = op;
         n->a = std::move(l);
         n->b = std::move(r);
-        return n;
+        return finish(n);
     }
     NodePtr parseMath1() {
         NodePtr left = parseConcat();
@@ -397,6 +411,7 @@ private:
             const Token& t = next();
             n = node(t.text == "-" ? Node::Type::Neg : Node::Type::Pos, t);
             n->a = parseUnary(false);
+            n = finish(n);
         } else {
             n = parsePostfix(parsePrimary());
         }
@@ -480,14 +495,14 @@ private:
                     auto a = node(Node::Type::Attr, dot);
                     a->a = n;
                     a->str = next().text;
-                    n = a;
+                    n = finish(a);
                 } else if (peek().type == Token::Type::Int) {
                     auto a = node(Node::Type::Item, dot);
                     a->a = n;
                     auto lit = node(Node::Type::Literal, peek());
                     lit->literal = Value::integer(std::strtoll(next().text.c_str(), nullptr, 10));
                     a->b = lit;
-                    n = a;
+                    n = finish(a);
                 } else {
                     fail(peek(), "expected an attribute name after '.', got " + describe(peek()));
                 }
@@ -520,14 +535,14 @@ private:
             auto n = node(Node::Type::Item, open);
             n->a = obj;
             n->b = parts[0];
-            return n;
+            return finish(n);
         }
         auto n = node(Node::Type::Slice, open);
         n->a = obj;
         n->b = parts[0];
         n->c = parts[1];
         n->d = parts[2];
-        return n;
+        return finish(n);
     }
 
     void parseArgs(Node& n) {
@@ -553,7 +568,7 @@ private:
         n->col = callee->col;
         n->a = callee;
         parseArgs(*n);
-        return n;
+        return finish(n);
     }
 
     NodePtr parseFilter(NodePtr obj, bool consumeBar = true) {
@@ -568,7 +583,7 @@ private:
             n->str += "." + expectName("a filter name");
         }
         if (isOp("(")) parseArgs(*n);
-        return n;
+        return finish(n);
     }
 
     NodePtr parseFilterExpr(NodePtr n) {
@@ -596,7 +611,7 @@ private:
                     if (primaryStart && !(p.type == Token::Type::Name && (p.text == "else" || p.text == "or" || p.text == "and")))
                         t->args.push_back(parsePostfix(parsePrimary()));
                 }
-                n = t;
+                n = finish(t);
             } else if (isOp("(")) {
                 n = parseCall(n);
             } else {
