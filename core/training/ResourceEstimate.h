@@ -1,0 +1,39 @@
+#pragma once
+// Why this exists: before a run starts the user sees what it will cost: peak memory (weights,
+// gradients and AdamW state of the trainable part, saved activations, logits) and time per
+// epoch from the model's FLOPs and this machine's measured GEMM rate. `bench train` uses the
+// same FLOP count for MFU.
+#include <cstdint>
+#include <string>
+
+namespace tb {
+
+struct ModelConfig;
+
+struct ResourceEstimate {
+    int64_t weightBytes = 0, gradientBytes = 0, optimizerBytes = 0, activationBytes = 0, logitBytes = 0;
+    int64_t peakBytes = 0;
+    double flopsPerToken = 0;      // forward + backward for this method
+    double gemmGflops = 0;         // measured
+    double secondsPerEpoch = 0;    // at an assumed 50% of the GEMM rate
+    int64_t tokensPerEpoch = 0;
+};
+
+// Training FLOPs per token: forward 2N (+ attention), backward 2N for activation gradients and
+// 2N more for weight gradients of the trained weights (full: all; adapters: only theirs).
+double trainingFlopsPerToken(const ModelConfig& c, int64_t seqLen, int64_t trainableWeights, bool fullBackward);
+double inferenceFlopsPerToken(const ModelConfig& c, int64_t seqLen);
+
+// Best fp32 GEMM rate over a short measurement (about `seconds`), in GFLOP/s, on `device`
+// ("cpu" or "cuda").
+double measureGemmGflops(const std::string& device, double seconds = 0.5);
+
+ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
+                                   bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,
+                                   double gemmGflops, int64_t bytesPerWeight = 4);
+
+// Resident set size now and at its peak (VmHWM), bytes; 0 where /proc is unavailable.
+int64_t currentRssBytes();
+int64_t peakRssBytes();
+
+} // namespace tb
