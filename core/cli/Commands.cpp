@@ -4,6 +4,7 @@
 namespace tb::cli {
 
 Command makeImportCommand();
+Command makeDatasetsCommand();
 Command makeRenderCommand();
 Command makeRenderChatCommand();
 Command makeBuildCommand();
@@ -19,7 +20,7 @@ Command makeWorkspaceCommand();
 
 std::vector<Command> allCommands() {
     return {
-        makeImportCommand(),   makeRenderCommand(), makeRenderChatCommand(), makeBuildCommand(),
+        makeImportCommand(),   makeDatasetsCommand(),   makeRenderCommand(), makeRenderChatCommand(), makeBuildCommand(),
         makeExportCommand(),   makeTokenizeCommand(), makeForwardCommand(), makeGenerateCommand(),
         makeTrainCommand(),    makeMetricsCommand(), makeEvalCommand(),    makeBenchCommand(),
         makeWorkspaceCommand(),
