@@ -5,6 +5,7 @@
 #include "models/gpt2/Gpt2LMHeadModel.h"
 #include "models/gpt_neox/GptNeoXForCausalLM.h"
 #include "models/llama/LlamaForCausalLM.h"
+#include "models/t5/T5ForConditionalGeneration.h"
 #include "util/Error.h"
 
 #include <filesystem>
@@ -92,8 +93,7 @@ std::shared_ptr<CausalLM> buildCausalLM(const ModelConfig& config, torch::Device
     if (config.family == "gpt2") m = makeGpt2LMHeadModel(config);
     else if (config.family == "llama") m = makeLlamaForCausalLM(config);
     else if (config.family == "gpt_neox") m = makeGptNeoXForCausalLM(config);
-    else if (config.isEncoderDecoder)
-        throw Error("model_type " + config.modelType + " is an encoder-decoder model, not a causal LM");
+    else if (config.family == "t5") m = makeT5ForConditionalGeneration(config);   // a Seq2SeqLM (asSeq2Seq)
     else throw Error("model_type " + config.modelType + " has no causal-LM implementation");
     m->to(device, dtype);
     m->eval();
