@@ -1,15 +1,260 @@
-// Placeholder: the training room replaces this file with `bench train`.
+// `tunebench bench train (--model DIR | --shape NAME) --method M [--rank R] --seq N --batch B`:
+// training speed on random tokens: a warm-up, then timed optimiser steps (forward, masked loss,
+// backward, clip, AdamW). MFU = achieved FLOPs / this process's measured fp32 GEMM peak. When the
+// reference venv is present the same workload runs through transformers + peft in a child
+// process of the same run, and the ratio is reported. The last stdout line is one JSON object.
 #include "cli/CmdBenchTrain.h"
 
-#include <iostream>
+#include "io/RuntimeInfo.h"
+#include "models/ModelLoader.h"
+#include "peft/PeftModel.h"
+#include "peft/TargetModules.h"
+#include "training/AdamW.h"
+#include "training/CausalLmLoss.h"
+#include "training/ResourceEstimate.h"
+#include "util/Error.h"
+
+#include <QProcess>
+#include <QStringList>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
 
 namespace tb::cli {
+namespace {
 
-std::vector<FlagSpec> benchTrainFlags() { return {}; }
+nlohmann::json trainShape(const std::string& name) {
+    if (name == "smollm2-135m")
+        return {{"model_type", "llama"}, {"architectures", {"LlamaForCausalLM"}}, {"hidden_size", 576}, {"intermediate_size", 1536},
+                {"num_hidden_layers", 30}, {"num_attention_heads", 9}, {"num_key_value_heads", 3}, {"vocab_size", 49152},
+                {"max_position_embeddings", 8192}, {"rope_theta", 100000.0}, {"rms_norm_eps", 1e-5}, {"tie_word_embeddings", true},
+                {"hidden_act", "silu"}};
+    if (name == "gpt2-124m")
+        return {{"model_type", "gpt2"}, {"architectures", {"GPT2LMHeadModel"}}, {"n_embd", 768}, {"n_layer", 12}, {"n_head", 12},
+                {"vocab_size", 50257}, {"n_positions", 1024}};
+    if (name == "pythia-160m")
+        return {{"model_type", "gpt_neox"}, {"architectures", {"GPTNeoXForCausalLM"}}, {"hidden_size", 768}, {"intermediate_size", 3072},
+                {"num_hidden_layers", 12}, {"num_attention_heads", 12}, {"vocab_size", 50304}, {"max_position_embeddings", 2048},
+                {"rotary_pct", 0.25}, {"use_parallel_residual", true}, {"tie_word_embeddings", false}, {"hidden_act", "gelu"}};
+    if (name == "qwen2.5-0.5b")
+        return {{"model_type", "qwen2"}, {"architectures", {"Qwen2ForCausalLM"}}, {"hidden_size", 896}, {"intermediate_size", 4864},
+                {"num_hidden_layers", 24}, {"num_attention_heads", 14}, {"num_key_value_heads", 2}, {"vocab_size", 151936},
+                {"max_position_embeddings", 32768}, {"rope_theta", 1000000.0}, {"rms_norm_eps", 1e-6}, {"tie_word_embeddings", true},
+                {"hidden_act", "silu"}};
+    throw UsageError("unknown --shape '" + name + "' (smollm2-135m, gpt2-124m, pythia-160m, qwen2.5-0.5b)");
+}
 
-int benchTrain(const Args&, const Context&) {
-    std::cerr << "tunebench bench train: not available in this build yet\n";
-    return 1;
+std::string findReferencePython() {
+    if (const char* env = std::getenv("TUNEBENCH_REFERENCE_PYTHON")) return fs::exists(env) ? env : "";
+    std::vector<fs::path> starts{fs::current_path()};
+    std::error_code ec;
+    auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) starts.push_back(exe.parent_path());
+    for (auto p : starts)
+        for (; !p.empty() && p != p.root_path(); p = p.parent_path())
+            if (fs::exists(p / ".venv-reference/bin/python")) return (p / ".venv-reference/bin/python").string();
+    return {};
+}
+
+// The same workload through transformers + peft (kept here so the binary needs no source tree).
+const char* kReferenceScript = R"PY(
+import json, resource, sys, time
+import torch
+cfg = json.loads(sys.argv[1])
+torch.set_num_threads(cfg["threads"])
+from transformers import AutoConfig, AutoModelForCausalLM
+hf = dict(cfg["hf_config"]); mt = hf.pop("model_type"); hf.pop("architectures", None)
+config = AutoConfig.for_model(mt, **hf)
+torch.manual_seed(0)
+if cfg.get("model_dir"):
+    model = AutoModelForCausalLM.from_pretrained(cfg["model_dir"], torch_dtype=torch.float32)
+else:
+    model = AutoModelForCausalLM.from_config(config)
+m = cfg["method"]
+if m != "full":
+    import peft
+    if m == "lora":
+        pc = peft.LoraConfig(r=cfg["rank"], lora_alpha=cfg["alpha"], lora_dropout=0.0, target_modules=cfg["targets"], task_type="CAUSAL_LM")
+    elif m == "ia3":
+        pc = peft.IA3Config(target_modules=cfg["targets"], feedforward_modules=cfg["feedforward"], task_type="CAUSAL_LM")
+    elif m == "prompt":
+        pc = peft.PromptTuningConfig(num_virtual_tokens=cfg["virtual_tokens"], task_type="CAUSAL_LM")
+    model = peft.get_peft_model(model, pc)
+model.train()
+params = [p for p in model.parameters() if p.requires_grad]
+opt = torch.optim.AdamW(params, lr=1e-4, weight_decay=0.0)
+g = torch.Generator().manual_seed(1)
+ids = torch.randint(0, cfg["vocab"], (cfg["batch"], cfg["seq"]), generator=g)
+def step():
+    out = model(input_ids=ids, labels=ids)
+    out.loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 1.0)
+    opt.step(); opt.zero_grad()
+for _ in range(cfg["warmup"]): step()
+t = time.perf_counter()
+for _ in range(cfg["steps"]): step()
+dt = time.perf_counter() - t
+print(json.dumps({"tokens_per_s": cfg["batch"] * cfg["seq"] * cfg["steps"] / dt, "seconds_per_step": dt / cfg["steps"],
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}))
+)PY";
+
+double seconds(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace
+
+std::vector<FlagSpec> benchTrainFlags() {
+    return {{"method", true, "train: full | selective | lora | prompt | ia3 (default lora)"},
+            {"rank", true, "train: LoRA rank (default 8)"},
+            {"alpha", true, "train: LoRA alpha (default 2 x rank)"},
+            {"targets", true, "train: target modules (default: PEFT's for the architecture)"},
+            {"virtual-tokens", true, "train: prompt-tuning virtual tokens (default 20)"},
+            {"train-steps", true, "train: timed optimiser steps (default 3)"},
+            {"train-warmup", true, "train: warm-up steps (default 1)"},
+            {"no-reference", false, "train: skip the transformers + peft comparison"}};
+}
+
+int benchTrain(const Args& args, const Context&) {
+    const int threads = configureCpuThreads(static_cast<int>(args.integer("threads", 0)));
+    const std::string method = args.str("method", "lora");
+    const int64_t batch = args.integer("batch", 4), seq = args.integer("seq", 256);
+    const int64_t steps = args.integer("train-steps", 3), warmup = args.integer("train-warmup", 1);
+    if (batch <= 0 || seq < 2 || steps <= 0 || warmup < 0) throw UsageError("bench train: --batch, --seq and steps must be positive");
+    const std::string modelDir = args.str("model");
+    const std::string shape = args.str("shape");
+    if (modelDir.empty() == shape.empty()) throw UsageError("bench train: give exactly one of --model DIR or --shape NAME");
+    const auto device = resolveDevice(args.str("device", "cpu"));
+
+    nlohmann::json hfConfig;
+    std::shared_ptr<CausalLM> model;
+    torch::manual_seed(0);
+    if (!modelDir.empty()) {
+        std::ifstream in(fs::path(modelDir) / "config.json");
+        hfConfig = nlohmann::json::parse(in);
+        model = loadCausalLM(modelDir, LoadOptions{device.str(), "fp32"});
+    } else {
+        hfConfig = trainShape(shape);
+        model = buildCausalLM(ModelConfig::fromJson(hfConfig), device, torch::kFloat32);
+    }
+    const auto& mc = model->config();
+
+    nlohmann::json methodConfig = {{"method", method}};
+    const int64_t rank = args.integer("rank", 8);
+    const double alpha = args.number("alpha", 2.0 * static_cast<double>(rank));
+    peft::TargetModules targets;
+    if (method == "lora") {
+        targets = args.has("targets") ? peft::TargetModules::fromList(args.list("targets")) : peft::defaultLoraTargets(mc.modelType);
+        methodConfig.update({{"r", rank}, {"lora_alpha", alpha}, {"target_modules", targets.toJson()}});
+    } else if (method == "ia3") {
+        targets = args.has("targets") ? peft::TargetModules::fromList(args.list("targets")) : peft::defaultIa3Targets(mc.modelType);
+        methodConfig["target_modules"] = targets.toJson();
+    } else if (method == "prompt") {
+        methodConfig["num_virtual_tokens"] = args.integer("virtual-tokens", 20);
+    }
+
+    // The machine's GEMM peak, measured here, and the inference peak memory at this batch.
+    const double gemm = measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0);
+    auto ids = torch::randint(0, mc.vocabSize, {batch, seq}, torch::TensorOptions().dtype(torch::kInt64)).to(device);
+    {
+        torch::NoGradGuard ng;
+        ForwardInput in;
+        in.inputIds = ids;
+        model->eval();
+        model->forward(in);
+        model->train();
+    }
+    const double inferencePeakMb = static_cast<double>(peakRssBytes()) / 1048576.0;
+
+    peft::PeftModel pm(model, modelDir);
+    pm.addAdapter("default", methodConfig);
+    pm.prepareForTraining();
+    const auto counts = pm.parameterCounts();
+    std::vector<AdamW::Param> params;
+    for (auto& [n, t] : pm.trainableParameters()) params.push_back({n, t, AdamW::decays(n, t)});
+    AdamW opt(params, 0.0, 0.9, 0.999, 1e-8);
+
+    auto step = [&] {
+        ForwardInput in;
+        in.inputIds = ids;
+        auto loss = causalLmLoss(pm.forward(in).logits, ids, pm.numVirtualTokens());
+        loss.backward();
+        torch::NoGradGuard ng;
+        std::vector<torch::Tensor> norms;
+        for (const auto& p : opt.params())
+            if (p.tensor.grad().defined()) norms.push_back(p.tensor.grad().norm());
+        const double total = torch::stack(norms).norm().item<double>();
+        if (total > 1.0)
+            for (const auto& p : opt.params())
+                if (p.tensor.grad().defined()) p.tensor.grad().mul_(1.0 / (total + 1e-6));
+        opt.step(1e-4);
+        opt.zeroGrad();
+    };
+    for (int64_t i = 0; i < warmup; ++i) step();
+    if (device.is_cuda()) torch::cuda::synchronize();
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int64_t i = 0; i < steps; ++i) step();
+    if (device.is_cuda()) torch::cuda::synchronize();
+    const double dt = seconds(t0);
+    const double tokensPerS = static_cast<double>(batch * seq * steps) / dt;
+    const bool full = method == "full" || method == "selective";
+    const double flopsPerToken = trainingFlopsPerToken(mc, seq + pm.numVirtualTokens(), counts.trainable, full);
+    const double mfu = flopsPerToken * tokensPerS / (gemm * 1e9);
+
+    nlohmann::json out = {{"bench", "train"},
+                          {"model", modelDir.empty() ? shape : modelDir},
+                          {"method", method},
+                          {"batch", batch},
+                          {"seq", seq},
+                          {"steps", steps},
+                          {"threads", threads},
+                          {"device", device.str()},
+                          {"trainable_params", counts.trainable},
+                          {"total_params", counts.total},
+                          {"tokens_per_s", tokensPerS},
+                          {"seconds_per_step", dt / static_cast<double>(steps)},
+                          {"flops_per_token", flopsPerToken},
+                          {"achieved_gflops", flopsPerToken * tokensPerS / 1e9},
+                          {"gemm_peak_gflops", gemm},
+                          {"mfu", mfu},
+                          {"peak_rss_mb", static_cast<double>(peakRssBytes()) / 1048576.0},
+                          {"inference_peak_rss_mb", inferencePeakMb}};
+    if (method == "lora") out["rank"] = rank;
+
+    const std::string python = args.has("no-reference") || device.is_cuda() ? std::string() : findReferencePython();
+    if (!python.empty()) {
+        nlohmann::json rc = {{"hf_config", hfConfig}, {"model_dir", modelDir}, {"method", method}, {"rank", rank}, {"alpha", alpha},
+                             {"targets", targets.empty() ? nlohmann::json(nullptr) : targets.toJson()},
+                             {"feedforward", method == "ia3" ? peft::defaultIa3FeedForward(mc.modelType).toJson() : nlohmann::json(nullptr)},
+                             {"virtual_tokens", args.integer("virtual-tokens", 20)}, {"vocab", mc.vocabSize},
+                             {"batch", batch}, {"seq", seq}, {"steps", steps}, {"warmup", warmup}, {"threads", threads}};
+        const auto script = (fs::temp_directory_path() / ("tunebench-bench-train-" + std::to_string(getpid()) + ".py")).string();
+        { std::ofstream(script) << kReferenceScript; }
+        QProcess proc;
+        proc.setProcessChannelMode(QProcess::SeparateChannels);
+        proc.start(QString::fromStdString(python), {QString::fromStdString(script), QString::fromStdString(rc.dump())});
+        const bool done = proc.waitForFinished(30 * 60 * 1000);
+        fs::remove(script);
+        const auto stdoutText = QString::fromUtf8(proc.readAllStandardOutput()).trimmed();
+        const auto lastLine = stdoutText.split(QLatin1Char('\n')).last().toStdString();
+        auto ref = nlohmann::json::parse(lastLine, nullptr, false);
+        if (done && proc.exitCode() == 0 && ref.is_object() && ref.contains("tokens_per_s")) {
+            out["reference_tokens_per_s"] = ref["tokens_per_s"];
+            out["reference_peak_rss_mb"] = ref["peak_rss_mb"];
+            const double refTps = ref["tokens_per_s"].get<double>();
+            out["reference_mfu"] = flopsPerToken * refTps / (gemm * 1e9);
+            out["ratio"] = tokensPerS / refTps;
+        } else {
+            out["reference_error"] = QString::fromUtf8(proc.readAllStandardError()).right(400).toStdString();
+        }
+    }
+    printJsonLine(out.dump());
+    return 0;
 }
 
 } // namespace tb::cli
