@@ -8,6 +8,7 @@
 #include "eval/metrics/Chrf.h"
 #include "eval/metrics/Classification.h"
 #include "eval/metrics/MetricSuite.h"
+#include "eval/metrics/PairedDeltas.h"
 #include "eval/metrics/PorterStemmer.h"
 #include "eval/metrics/Rouge.h"
 #include "util/Error.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void bootstrapInterval();
     void classification();
     void suiteShape();
+    void pairedDeltasCounts();
 };
 
 void TestMetrics::courseRouge() {
@@ -260,6 +262,25 @@ void TestMetrics::suiteShape() {
     MetricSuite onlyBleu({false, true, false, false});
     const auto b = onlyBleu.add("a", {"a"});
     QVERIFY(!b.contains("rouge1") && b.contains("bleu") && !b.contains("chrf"));
+}
+
+void TestMetrics::pairedDeltasCounts() {
+    const std::vector<double> base = {0.1, 0.5, 0.5, 0.9, 0.2, 0.0};
+    const std::vector<double> cand = {0.4, 0.5, 0.2, 0.95, 0.2, 0.8};
+    const PairedDeltas d = pairedDeltas(base, cand, 2);
+    QCOMPARE(d.wins, 3LL);
+    QCOMPARE(d.ties, 2LL);
+    QCOMPARE(d.losses, 1LL);
+    QVERIFY(std::abs(d.meanDelta.mean - (0.3 + 0 - 0.3 + 0.05 + 0 + 0.8) / 6) < 1e-12);
+    QVERIFY(d.meanDelta.low <= d.meanDelta.mean && d.meanDelta.mean <= d.meanDelta.high);
+    QCOMPARE(d.largestGains.size(), size_t(2));
+    QCOMPARE(d.largestGains[0].index, size_t(5));
+    QCOMPARE(d.largestGains[1].index, size_t(0));
+    QCOMPARE(d.largestRegressions.size(), size_t(1));
+    QCOMPARE(d.largestRegressions[0].index, size_t(2));
+    const auto j = d.toJson();
+    QCOMPARE(j["wins"].get<int>(), 3);
+    QCOMPARE(j["largest_regressions"][0]["delta"].get<double>(), 0.2 - 0.5);
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)

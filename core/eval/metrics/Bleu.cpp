@@ -1,5 +1,6 @@
 #include "eval/metrics/Bleu.h"
 
+#include "eval/metrics/NgramKey.h"
 #include "eval/metrics/PyText.h"
 #include "util/Error.h"
 
@@ -84,8 +85,7 @@ std::string tokenizeRegexp(const std::string& in) {
 }
 
 struct NgramCounts {
-    // key: the n-gram's token ids packed into a string; value: count
-    std::unordered_map<std::string, long long> counts;
+    std::unordered_map<NgramKey, long long, NgramKeyHash> counts;
     long long length = 0;
 };
 
@@ -108,7 +108,7 @@ NgramCounts extractNgrams(const std::vector<int>& ids) {
     nc.counts.reserve(ids.size() * kBleuMaxOrder);
     for (size_t n = 1; n <= static_cast<size_t>(kBleuMaxOrder); ++n) {
         for (size_t i = 0; i + n <= ids.size(); ++i)
-            ++nc.counts[std::string(reinterpret_cast<const char*>(&ids[i]), n * sizeof(int))];
+            ++nc.counts[NgramKey::of(&ids[i], static_cast<int>(n))];
     }
     return nc;
 }
@@ -148,7 +148,7 @@ BleuStats bleuSegmentStats(const std::string& hypothesis, const std::vector<std:
     if (references.empty()) throw Error("BLEU: a segment has no reference (give at least one)");
     TokenIds dict;
     // Reference n-grams: the max count of each n-gram over the references.
-    std::unordered_map<std::string, long long> refMax;
+    std::unordered_map<NgramKey, long long, NgramKeyHash> refMax;
     std::vector<long long> refLens;
     for (const auto& r : references) {
         const NgramCounts nc = extractNgrams(dict.ids(pySplit(preprocess(r))));
@@ -170,7 +170,7 @@ BleuStats bleuSegmentStats(const std::string& hypothesis, const std::vector<std:
     }
     s.refLen = closestLen;
     for (const auto& [k, c] : hyp.counts) {
-        const size_t n = k.size() / sizeof(int) - 1;
+        const size_t n = static_cast<size_t>(k.n - 1);
         s.total[n] += c;
         auto it = refMax.find(k);
         if (it != refMax.end()) s.correct[n] += std::min(c, it->second);

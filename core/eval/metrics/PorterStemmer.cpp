@@ -205,6 +205,16 @@ const std::unordered_map<std::string, std::string>& irregularForms() {
 } // namespace
 
 std::string PorterStemmer::stem(const std::string& word) const {
+    // Words repeat a lot in a corpus: remember this thread's recent stems.
+    thread_local std::unordered_map<std::string, std::string> cache;
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
+    std::string s = stemUncached(word);
+    if (cache.size() > 200000) cache.clear();
+    cache.emplace(word, s);
+    return s;
+}
+
+std::string PorterStemmer::stemUncached(const std::string& word) const {
     std::string w = word;
     for (char& c : w)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

@@ -11,6 +11,9 @@ class PorterStemmer {
 public:
     // Stems a lower-case ASCII word (rouge_score only passes [a-z0-9]+ tokens).
     std::string stem(const std::string& word) const;
+
+private:
+    std::string stemUncached(const std::string& word) const;
 };
 
 } // namespace tb::metrics

@@ -1,5 +1,7 @@
 #include "eval/metrics/Rouge.h"
 
+#include "eval/metrics/NgramKey.h"
+
 #include "util/Error.h"
 
 #include <algorithm>
@@ -28,15 +30,14 @@ private:
     std::unordered_map<std::string, int> map_;
 };
 
-std::unordered_map<std::string, int> countNgrams(const std::vector<int>& ids, int n) {
-    std::unordered_map<std::string, int> counts;
+using NgramCounts = std::unordered_map<NgramKey, int, NgramKeyHash>;
+
+NgramCounts countNgrams(const std::vector<int>& ids, int n) {
+    NgramCounts counts;
     const size_t un = static_cast<size_t>(n);
     if (ids.size() < un) return counts;
     counts.reserve(ids.size());
-    for (size_t i = 0; i + un <= ids.size(); ++i) {
-        std::string key(reinterpret_cast<const char*>(&ids[i]), un * sizeof(int));
-        ++counts[key];
-    }
+    for (size_t i = 0; i + un <= ids.size(); ++i) ++counts[NgramKey::of(&ids[i], n)];
     return counts;
 }
 
