@@ -56,7 +56,7 @@ void CsvReader::endField() {
 bool CsvReader::endRecord() {
     Utf8Validator& v = utf8_;
     if (v.pending()) {
-        setBad("invalid UTF-8 at line " + std::to_string(line_) + " byte " + std::to_string(col_) +
+        setBad("invalid UTF-8 at line " + std::to_string(seqLine_) + " byte " + std::to_string(seqCol_) +
                " (a multi-byte sequence is cut off)");
         v.reset();
     }
@@ -100,13 +100,21 @@ bool CsvReader::endRecord() {
                              false);
     nlohmann::json row = nlohmann::json::object();
     for (std::size_t i = 0; i < fields.size(); ++i) row[columns_[i]] = std::move(fields[i]);
-    return visitor_->record(std::move(row), line);
+    return visitor_->record(std::move(row), line, columns_);
 }
 
 bool CsvReader::step(unsigned char c) {
     ++col_;
-    if (!utf8_.feed(c))
-        setBad("invalid UTF-8 at line " + std::to_string(line_) + " byte " + std::to_string(col_));
+    if (!utf8_.pending()) {
+        seqLine_ = line_;
+        seqCol_ = col_;
+    }
+    const Utf8Validator::Result u = utf8_.check(c);
+    if (u != Utf8Validator::Result::Ok) {
+        setBad("invalid UTF-8 at line " + std::to_string(seqLine_) + " byte " + std::to_string(seqCol_) +
+               (u == Utf8Validator::Result::CutOff ? " (a multi-byte sequence is cut off)" : ""));
+        if (u == Utf8Validator::Result::CutOff) utf8_.feed(c);   // this byte starts afresh
+    }
     if (state_ == State::AfterCR) {
         state_ = State::StartField;
         if (c == '\n') {

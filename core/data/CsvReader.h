@@ -54,7 +54,7 @@ private:
     std::string field_;
     bool anyQuoted_ = false;
     bool recordStarted_ = false;
-    int64_t line_ = 1, col_ = 0, recordLine_ = 1, quoteLine_ = 0;
+    int64_t line_ = 1, col_ = 0, recordLine_ = 1, quoteLine_ = 0, seqLine_ = 1, seqCol_ = 0;
     std::string badMessage_;
     Utf8Validator utf8_;
     int64_t bytes_ = 0;

@@ -78,12 +78,19 @@ public:
         : opt_(o), store_(store), progress_(progress), cancel_(cancel), total_(total), report_(report),
           limit_(limit), preview_(previewMode) {}
 
-    bool record(nlohmann::json&& row, int64_t) override {
-        for (auto it = row.begin(); it != row.end(); ++it)
-            if (seenSource_.insert(it.key()).second) sourceColumns.push_back(it.key());
+    bool record(nlohmann::json&& row, int64_t, const std::vector<std::string>& keys) override {
+        for (const auto& k : keys)
+            if (seenSource_.insert(k).second) sourceColumns.push_back(k);
         nlohmann::json mapped = DataImporter::applyMapping(opt_.fields, std::move(row));
-        for (auto it = mapped.begin(); it != mapped.end(); ++it)
-            if (seen_.insert(it.key()).second) report_.columns.push_back(it.key());
+        if (opt_.fields.empty()) {
+            for (const auto& k : keys)
+                if (seen_.insert(k).second) report_.columns.push_back(k);
+        } else {
+            for (const auto& f : opt_.fields) {
+                const std::string& to = f.to.empty() ? f.from : f.to;
+                if (mapped.contains(to) && seen_.insert(to).second) report_.columns.push_back(to);
+            }
+        }
         if (store_) store_(mapped);
         if (preview_) previewRows.push_back(std::move(mapped));
         ++report_.rowsImported;
@@ -119,9 +126,9 @@ public:
 
 private:
     const ImportOptions& opt_;
-    const DataImporter::StoreFn& store_;
-    const ImportProgressFn& progress_;
-    const CancelFn& cancel_;
+    DataImporter::StoreFn store_;
+    ImportProgressFn progress_;
+    CancelFn cancel_;
     int64_t total_;
     ImportReport& report_;
     std::size_t limit_;

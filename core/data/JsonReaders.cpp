@@ -38,6 +38,7 @@ std::string jsonKindName(const nlohmann::json& v) {
 
 void JsonlReader::read(RecordVisitor& visitor) {
     std::string line;
+    std::vector<std::string> keys;
     int64_t lineNo = 0;
     int64_t lastProgress = 0;
     while (std::getline(in_, line)) {
@@ -51,20 +52,35 @@ void JsonlReader::read(RecordVisitor& visitor) {
             if (!visitor.progress(bytes_)) return;
         }
         Utf8Validator v;
-        std::size_t badByte = 0;
-        for (std::size_t i = 0; i < line.size() && !badByte; ++i)
-            if (!v.feed(static_cast<unsigned char>(line[i]))) badByte = i + 1;
-        if (!badByte && v.pending()) badByte = line.size();
+        std::size_t badByte = 0, seqStart = 0;
+        bool cutOff = false;
+        for (std::size_t i = 0; i < line.size() && !badByte; ++i) {
+            if (!v.pending()) seqStart = i + 1;
+            const Utf8Validator::Result u = v.check(static_cast<unsigned char>(line[i]));
+            if (u != Utf8Validator::Result::Ok) {
+                badByte = seqStart;
+                cutOff = u == Utf8Validator::Result::CutOff;
+            }
+        }
+        if (!badByte && v.pending()) {
+            badByte = seqStart;
+            cutOff = true;
+        }
         if (badByte) {
             if (!visitor.bad({file_, lineNo, "invalid UTF-8 at line " + std::to_string(lineNo) + " byte " +
-                                                 std::to_string(badByte)},
+                                                 std::to_string(badByte) +
+                                                 (cutOff ? " (a multi-byte sequence is cut off)" : "")},
                              false))
                 return;
             continue;
         }
         nlohmann::json row;
+        keys.clear();
         try {
-            row = nlohmann::json::parse(line);
+            row = nlohmann::json::parse(line, [&keys](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+                if (depth == 1 && event == nlohmann::json::parse_event_t::key) keys.push_back(parsed.get<std::string>());
+                return true;
+            });
         } catch (const nlohmann::json::parse_error& e) {
             if (!visitor.bad({file_, lineNo, describeJsonParseError(e.what(), lineNo - 1)}, false)) return;
             continue;
@@ -76,7 +92,7 @@ void JsonlReader::read(RecordVisitor& visitor) {
                 return;
             continue;
         }
-        if (!visitor.record(std::move(row), lineNo)) return;
+        if (!visitor.record(std::move(row), lineNo, keys)) return;
     }
     visitor.progress(bytes_);
 }
@@ -94,7 +110,8 @@ struct ByteSource {
     int64_t consumed = 0;
     int64_t line = 1, col = 0;
     Utf8Validator utf8;
-    int64_t badLine = 0, badCol = 0;
+    int64_t badLine = 0, badCol = 0, seqLine = 1, seqCol = 0;
+    bool badCutOff = false;
     explicit ByteSource(std::istream& s) : in(s) { fill(); }
     void fill() {
         pos = 0;
@@ -111,9 +128,15 @@ struct ByteSource {
     void advance() {
         const unsigned char c = static_cast<unsigned char>(buf[pos]);
         ++col;
-        if (!utf8.feed(c) && badLine == 0) {
-            badLine = line;
-            badCol = col;
+        if (!utf8.pending()) {
+            seqLine = line;
+            seqCol = col;
+        }
+        const Utf8Validator::Result u = utf8.check(c);
+        if (u != Utf8Validator::Result::Ok && badLine == 0) {
+            badLine = seqLine;
+            badCol = seqCol;
+            badCutOff = u == Utf8Validator::Result::CutOff;
         }
         if (c == '\n') {
             ++line;
@@ -165,6 +188,7 @@ public:
     bool binary(json::binary_t&) { return value(json()); }
     bool start_object(std::size_t) { return open(json::object()); }
     bool key(json::string_t& k) {
+        if (stack_.size() == 1) elementKeys_.push_back(k);
         keys_.back() = k;
         return true;
     }
@@ -176,7 +200,8 @@ public:
         int64_t line = src_.line;
         if (src_.badLine) {
             line = src_.badLine;
-            msg = "invalid UTF-8 at line " + std::to_string(src_.badLine) + " byte " + std::to_string(src_.badCol);
+            msg = "invalid UTF-8 at line " + std::to_string(src_.badLine) + " byte " + std::to_string(src_.badCol) +
+                  (src_.badCutOff ? " (a multi-byte sequence is cut off)" : "");
         } else {
             msg = describeJsonParseError(ex.what(), 0);
             long l = 0;
@@ -206,6 +231,7 @@ private:
         if (depth_ == 1) {
             ++element_;
             elementLine_ = src_.line;
+            elementKeys_.clear();
         }
         stack_.push_back(std::move(container));
         keys_.emplace_back();
@@ -236,7 +262,7 @@ private:
                                "element " + std::to_string(element_) + " (line " + std::to_string(elementLine_) +
                                    ") is " + jsonKindName(v) + ", not an object"},
                               false);
-            return v_.record(std::move(v), elementLine_);
+            return v_.record(std::move(v), elementLine_, elementKeys_);
         }
         json& top = stack_.back();
         if (top.is_array()) top.push_back(std::move(v));
@@ -249,6 +275,7 @@ private:
     std::string file_;
     std::vector<json> stack_;
     std::vector<std::string> keys_;
+    std::vector<std::string> elementKeys_;
     int depth_ = 0;
     int64_t element_ = 0, elementLine_ = 0, lastProgress_ = 0;
     bool failed_ = false;

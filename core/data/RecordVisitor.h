@@ -16,8 +16,9 @@ namespace tb {
 class RecordVisitor {
 public:
     virtual ~RecordVisitor() = default;
-    // A well-formed record: a JSON object; `line` is the 1-based line where it starts.
-    virtual bool record(nlohmann::json&& row, int64_t line) = 0;
+    // A well-formed record: a JSON object; `line` is the 1-based line where it starts; `keys`
+    // are its field names in the order the file has them (nlohmann::json sorts its keys).
+    virtual bool record(nlohmann::json&& row, int64_t line, const std::vector<std::string>& keys) = 0;
     // A malformed record. `fatal`: the reader cannot go on after it (unterminated quote,
     // JSON array syntax error) and stops whatever is returned.
     virtual bool bad(const BadRecord& bad, bool fatal) = 0;

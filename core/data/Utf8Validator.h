@@ -9,6 +9,18 @@ namespace tb {
 
 class Utf8Validator {
 public:
+    enum class Result { Ok, Invalid, CutOff };
+    // Feeds one byte. Invalid: this byte, or the sequence it continues, is ill-formed; CutOff: a
+    // multi-byte sequence ended early (this byte is not a continuation byte). In both cases the
+    // error belongs to the sequence's first byte (sequenceStart() of the caller's counting), and
+    // the validator resynchronises after this byte.
+    Result check(unsigned char b) {
+        if (need_ > 0 && (b < 0x80 || b > 0xBF)) {
+            need_ = 0;
+            return Result::CutOff;
+        }
+        return feed(b) ? Result::Ok : Result::Invalid;
+    }
     // Feeds one byte; returns false if this byte makes the sequence ill-formed (the validator
     // then resynchronises at the next byte).
     bool feed(unsigned char b) {

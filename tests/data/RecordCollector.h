@@ -8,8 +8,10 @@
 struct RecordCollector : tb::RecordVisitor {
     std::vector<nlohmann::json> rows;
     std::vector<int64_t> lines;
+    std::vector<std::vector<std::string>> keys;
     std::vector<std::string> errors;   // "line: message" (+ " [fatal]")
-    bool record(nlohmann::json&& row, int64_t line) override {
+    bool record(nlohmann::json&& row, int64_t line, const std::vector<std::string>& k) override {
+        keys.push_back(k);
         rows.push_back(std::move(row));
         lines.push_back(line);
         return true;

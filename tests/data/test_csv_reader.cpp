@@ -62,8 +62,8 @@ private Q_SLOTS:
         QTest::newRow("invalid utf8") << std::string("a,b\n1,2\nok,bad\xFF\x41\n3,4\n") << std::string(R"([{"a":"1","b":"2"},{"a":"3","b":"4"}])")
                                       << std::string("3: invalid UTF-8 at line 3 byte 7");
         QTest::newRow("overlong utf8") << std::string("a\n\xC0\xAF\n") << std::string("[]") << std::string("2: invalid UTF-8 at line 2 byte 1");
-        QTest::newRow("surrogate utf8") << std::string("a\n\xED\xA0\x80\n") << std::string("[]") << std::string("2: invalid UTF-8 at line 2 byte 2");
-        QTest::newRow("truncated utf8 at line end") << std::string("a\nx\xE2\x82\n") << std::string("[]") << std::string("2: invalid UTF-8 at line 2 byte 4");
+        QTest::newRow("surrogate utf8") << std::string("a\n\xED\xA0\x80\n") << std::string("[]") << std::string("2: invalid UTF-8 at line 2 byte 1");
+        QTest::newRow("truncated utf8 at line end") << std::string("a\nx\xE2\x82\n") << std::string("[]") << std::string("2: invalid UTF-8 at line 2 byte 2 (a multi-byte sequence is cut off)");
         QTest::newRow("invalid utf8 in multi-line field") << std::string("a\n\"l1\nl2\xFE\"\n") << std::string("[]") << std::string("2: invalid UTF-8 at line 3 byte 3");
     }
     void parse() {

@@ -129,9 +129,9 @@ private Q_SLOTS:
         QTest::newRow("ragged tsv") << std::string("r.tsv") << std::string("a\tb\n1\n") << false
             << std::string("{path}:2: row has 1 field but the header has 2. Nothing was imported; fix the file, or use skip-bad to import the other rows.");
         QTest::newRow("invalid utf-8 in csv") << std::string("x.csv") << std::string("a,b\n1,2\n3,caf\xE9\n") << false
-            << std::string("{path}:3: invalid UTF-8 at line 3 byte 6. Nothing was imported; fix the file, or use skip-bad to import the other rows.");
+            << std::string("{path}:3: invalid UTF-8 at line 3 byte 6 (a multi-byte sequence is cut off). Nothing was imported; fix the file, or use skip-bad to import the other rows.");
         QTest::newRow("invalid utf-8 in jsonl") << std::string("x.jsonl") << std::string("{\"a\":\"x\"}\n{\"a\":\"\xC3\x28\"}\n") << false
-            << std::string("{path}:2: invalid UTF-8 at line 2 byte 8. Nothing was imported; fix the file, or use skip-bad to import the other rows.");
+            << std::string("{path}:2: invalid UTF-8 at line 2 byte 7 (a multi-byte sequence is cut off). Nothing was imported; fix the file, or use skip-bad to import the other rows.");
         QTest::newRow("json error at line 4 (jsonl)") << std::string("e.jsonl") << std::string("{\"a\":1}\n{\"a\":2}\n\n{\"a\":3\n{\"a\":4}\n") << false
             << std::string("{path}:4: JSON parse error at line 4 column 7: syntax error while parsing object - unexpected end of input; expected '}'. Nothing was imported; fix the file, or use skip-bad to import the other rows.");
         QTest::newRow("json error at line 3 (array)") << std::string("e.json") << std::string("[\n{\"a\":1},\n{\"a\" 2}\n]\n") << false

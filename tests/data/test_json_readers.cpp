@@ -47,7 +47,7 @@ private Q_SLOTS:
         QTest::newRow("not an object") << std::string("[1,2]\n\"s\"\n{\"a\":1}\n") << std::string(R"([{"a":1}])")
                                        << std::string("1: line 1 is an array, not a JSON object ({\"field\": value, ...}) | 2: line 2 is a string, not a JSON object ({\"field\": value, ...})");
         QTest::newRow("invalid utf8") << std::string("{\"a\":\"ok\"}\n{\"a\":\"b\xC3\x28\"}\n") << std::string(R"([{"a":"ok"}])")
-                                      << std::string("2: invalid UTF-8 at line 2 byte 9");
+                                      << std::string("2: invalid UTF-8 at line 2 byte 8 (a multi-byte sequence is cut off)");
         QTest::newRow("truncated object") << std::string("{\"a\":1\n") << std::string("[]")
                                           << std::string("1: JSON parse error at line 1 column 7: syntax error while parsing object - unexpected end of input; expected '}'");
     }
@@ -96,6 +96,10 @@ private Q_SLOTS:
     void arrayElementLines() {
         RecordCollector c = readWith<tb::JsonArrayReader>("[\n  {\"a\": 1},\n\n  {\"a\":\n 2}, {\"a\": 3}\n]");
         QCOMPARE(c.lines, (std::vector<int64_t>{2, 4, 5}));
+        RecordCollector k = readWith<tb::JsonArrayReader>("[{\"z\":1,\"a\":{\"q\":2},\"m\":3}]");
+        QCOMPARE(k.keys.at(0), (std::vector<std::string>{"z", "a", "m"}));
+        RecordCollector l = readWith<tb::JsonlReader>("{\"z\":1,\"a\":{\"q\":2},\"m\":3}\n");
+        QCOMPARE(l.keys.at(0), (std::vector<std::string>{"z", "a", "m"}));
     }
 };
 
