@@ -3,6 +3,7 @@
 // token statistics and truncation, saving, export, and the CLI end to end.
 #include "WorkspaceDigest.h"
 #include "data/InstructionBuilder.h"
+#include "data/ImportTypes.h"
 #include "data/InstructionExport.h"
 #include "jobs/BuildJob.h"
 #include "text/Tokenizer.h"
@@ -283,8 +284,69 @@ private Q_SLOTS:
         QVERIFY(cut.stats["tokens"]["max"].get<int64_t>() <= limit);
     }
 
-    // DialogSum: train by ratio + the test file as the test split with its three references;
-    // saved, read back and exported through the CLI.
+    // In process, as the GUI's BuildJob does it: DialogSum test as the test split with its three
+    // references; saved with its recipe; the same seed again gives the same examples.
+    void dialogsumInProcess() {
+        const QString test = kShared + QStringLiteral("/datasets/dialogsum/test.jsonl");
+        if (!QFile::exists(test)) QSKIP("../shared/datasets/dialogsum is absent");
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath(QStringLiteral("ws.tunebench")));
+        ImportOptions o;
+        o.path = test.toStdString();
+        o.datasetName = "ds_test";
+        DatasetRepository(ws).importFile(o);
+        BuildJobParams p;
+        p.workspace = ws;
+        p.name = QStringLiteral("a");
+        p.datasets = {QStringLiteral("ds_test:test")};
+        std::vector<PromptTemplate> ts = summaryTemplates();
+        QStringList files;
+        for (const auto& t : ts) {
+            const QString f = dir.filePath(QString::fromStdString(t.name) + QStringLiteral(".json"));
+            QFile out(f);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(t.toJson().dump().c_str());
+            files << f;
+        }
+        p.templates = files;
+        p.seed = 11;
+        const BuildJobResult r = runBuild(p);
+        QCOMPARE(r.test, qint64(500));
+        QCOMPARE(r.train, qint64(0));
+        p.name = QStringLiteral("b");
+        runBuild(p);
+        InstructionSetRepository sets(ws);
+        const auto a = sets.examples(QStringLiteral("a"), QStringLiteral("test"));
+        const auto b = sets.examples(QStringLiteral("b"), QStringLiteral("test"));
+        QCOMPARE(a.size(), std::size_t(500));
+        std::set<std::string> used;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].prompt, b[i].prompt);
+            QCOMPARE(a[i].templateName, b[i].templateName);
+            QCOMPARE(a[i].references.size(), std::size_t(3));
+            QCOMPARE(a[i].dataset, std::string("ds_test"));
+            used.insert(a[i].templateName);
+        }
+        QCOMPARE(used.size(), std::size_t(3));
+        const auto cfg = sets.require(QStringLiteral("a")).config;
+        QCOMPARE(cfg["seed"].get<int64_t>(), int64_t(11));
+        QCOMPARE(cfg["templates"].size(), std::size_t(3));
+        QCOMPARE(cfg["templates"][0]["prompt"].get<std::string>(), ts[0].prompt);
+        // A failing build (a template that fits nothing) saves nothing.
+        const QByteArray digest = workspaceDigest(*ws);
+        p.name = QStringLiteral("c");
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        {
+            QFile out(bad);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(flan("qa.x", "{question}", "{answer}", "qa").toJson().dump().c_str());
+        }
+        p.templates = {bad};
+        QVERIFY_THROWS_EXCEPTION(UsageError, runBuild(p));
+        QCOMPARE(workspaceDigest(*ws), digest);
+    }
+
+    // DialogSum through the CLI: import, build, export.
     void dialogsumEndToEnd() {
         const QString train = kShared + QStringLiteral("/datasets/dialogsum/train.jsonl");
         const QString test = kShared + QStringLiteral("/datasets/dialogsum/test.jsonl");
