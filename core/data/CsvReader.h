@@ -7,6 +7,11 @@
 // reader goes on with the next one; an unterminated quote is fatal (it swallows the rest).
 // Lenient where Python's csv module is: a quote inside an unquoted field is kept literally;
 // blank lines are skipped. Values stay strings (CSV has no types).
+// Why not a packaged parser: Debian has libcsv-dev (streaming, RFC 4180) and libfccp-dev. libcsv
+// reports errors without a position (no line, no byte), knows nothing of BOMs, headers or UTF-8,
+// and only fails an unterminated quote at the end; fast-cpp-csv-parser needs the column count at
+// compile time and rejects line breaks inside quoted fields. Precise per-record errors are a
+// requirement here, so this ~250-line state machine is ours.
 #include "data/RecordVisitor.h"
 #include "data/Utf8Validator.h"
 

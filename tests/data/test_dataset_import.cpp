@@ -3,11 +3,13 @@
 // skip-and-report, cancel, field mapping and preview, row editing, and a streaming memory bound.
 #include "WorkspaceDigest.h"
 #include "data/DataImporter.h"
+#include "jobs/ImportJob.h"
 #include "workspace/DatasetRepository.h"
 #include "workspace/Workspace.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -255,6 +257,40 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(cp.format), QStringLiteral("csv"));
         QCOMPARE(cp.delimiter, ';');
         QCOMPARE(cp.rows.at(0), nlohmann::json::parse(R"({"name":"x","value":"1,5"})"));
+    }
+
+    // The GUI's job: the same import on its own thread, reporting through queued signals.
+    void importJob() {
+        const QString path = dir_.filePath(QStringLiteral("job.csv"));
+        std::string text = "a,b\n";
+        for (int i = 0; i < 5000; ++i) text += std::to_string(i) + ",\"x\ny\"\n";
+        text += "1,2,3\n";
+        writeFile(path, text);
+        ImportJobParams p;
+        p.workspace = ws_;
+        p.options.path = path.toStdString();
+        p.options.datasetName = "from_job";
+        p.options.skipBad = true;
+        ImportJob job(p);
+        QSignalSpy done(&job, &ImportJob::finished);
+        QSignalSpy failed(&job, &ImportJob::failed);
+        job.start();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(failed.count(), 0);
+        const auto r = done.at(0).at(0).value<ImportJobResult>();
+        QCOMPARE(r.rowsImported, qint64(5000));
+        QCOMPARE(r.rowsSkipped, qint64(1));
+        QCOMPARE(r.badRecords.at(0), path + QStringLiteral(":10002: row has 3 fields but the header has 2"));
+        // All-or-nothing through the job: failed(message), nothing written.
+        const QByteArray before = workspaceDigest(*ws_);
+        p.options.datasetName = "from_job_strict";
+        p.options.skipBad = false;
+        ImportJob strict(p);
+        QSignalSpy failed2(&strict, &ImportJob::failed);
+        strict.start();
+        QVERIFY(failed2.wait(60000));
+        QVERIFY(failed2.at(0).at(0).toString().contains(QStringLiteral(":10002: row has 3 fields but the header has 2")));
+        QCOMPARE(workspaceDigest(*ws_), before);
     }
 
     void rowEditing() {
