@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <iostream>
 
 namespace tb::cli {
@@ -29,7 +30,7 @@ Command makeTokenizeCommand() {
         const bool addSpecial = !args.has("no-special"), decode = args.has("decode"), skip = args.has("skip-special");
         const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
         long lineNo = 0, strings = 0, tokens = 0;
-        double seconds = 0;
+        double seconds = 0, cpuSeconds = 0;
         std::string line;
         while (std::getline(std::cin, line)) {
             ++lineNo;
@@ -58,7 +59,9 @@ Command makeTokenizeCommand() {
                 text = j["text"].get<std::string>();
             }
             const auto t0 = std::chrono::steady_clock::now();
+            const std::clock_t c0 = std::clock();
             const auto ids = tok->encode(text, addSpecial);
+            cpuSeconds += static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
             seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             ++strings;
             tokens += static_cast<long>(ids.size());
@@ -70,7 +73,9 @@ Command makeTokenizeCommand() {
         }
         if (args.has("stats"))
             std::cerr << dump(nlohmann::json{{"strings", strings}, {"tokens", tokens}, {"encode_seconds", seconds},
-                                             {"tokens_per_s", seconds > 0 ? static_cast<double>(tokens) / seconds : 0.0}})
+                                             {"encode_cpu_seconds", cpuSeconds},
+                                             {"tokens_per_s", seconds > 0 ? static_cast<double>(tokens) / seconds : 0.0},
+                                             {"tokens_per_cpu_s", cpuSeconds > 0 ? static_cast<double>(tokens) / cpuSeconds : 0.0}})
                       << "\n";
         return 0;
     };
