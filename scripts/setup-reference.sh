@@ -7,7 +7,7 @@
 # and its requirements are listed here: otherwise pip would download another torch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-STAMP_VERSION=3
+STAMP_VERSION=4
 
 make_venv() {  # dir stamp-text pip-args...
   local dir=$1 stamp=$2; shift 2
@@ -22,7 +22,7 @@ make_venv() {  # dir stamp-text pip-args...
 REF_PKGS=(
   "transformers==4.40.2" "tokenizers>=0.19,<0.20" "huggingface-hub>=0.19,<1.0" "safetensors>=0.4.1"
   "accelerate==0.29.3" "sentencepiece" "rouge-score==0.1.2" "sacrebleu==2.4.3" "jinja2>=3.1"
-  "regex" "pyyaml" "packaging" "psutil" "tqdm" "requests" "filelock" "nltk" "absl-py" "six"
+  "protobuf<4" "regex" "pyyaml" "packaging" "psutil" "tqdm" "requests" "filelock" "nltk" "absl-py" "six"
   "numpy<2"
 )
 make_venv .venv-reference "v$STAMP_VERSION ${REF_PKGS[*]}" "${REF_PKGS[@]}"
