@@ -93,7 +93,7 @@ private Q_SLOTS:
         pm.loadAdapter((dir / "prompt_tuning").string());
         QCOMPARE(pm.numVirtualTokens(), expected.at("prompt_embeddings").size(0));
         auto logits = logitsFor(pm, expected.at("input_ids"));
-        QCOMPARE(logits.sizes(), expected.at("logits").sizes());
+        QVERIFY(logits.sizes() == expected.at("logits").sizes());
         const double d = maxDiff(logits, expected.at("logits"));
         qInfo("%s prompt tuning: max |diff| %.3g", qPrintable(arch), d);
         QVERIFY2(d < 1e-4, qPrintable(QStringLiteral("prompt-tuning logits differ by %1").arg(d)));

@@ -185,7 +185,7 @@ private Q_SLOTS:
         peft::PeftModel gpt(loadCausalLM(g, {"cpu", "fp32"}), g);
         auto& a = gpt.addAdapter("default", {{"method", "lora"}});
         QCOMPARE(a.peftConfigJson()["fan_in_fan_out"].get<bool>(), true);
-        QCOMPARE(a.peftConfigJson()["target_modules"], nlohmann::json({"c_attn"}));
+        QVERIFY(a.peftConfigJson()["target_modules"] == nlohmann::json({"c_attn"}));
     }
 };
 
