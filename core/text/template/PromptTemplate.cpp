@@ -7,6 +7,8 @@
 #include <algorithm>
 
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 
 namespace tb {
@@ -18,6 +20,17 @@ const std::string kPipeSentinel = "\x02" "TB_PIPE" "\x03";
 std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
     for (size_t k = s.find(from); k != std::string::npos; k = s.find(from, k + to.size())) s.replace(k, from.size(), to);
     return s;
+}
+
+// Compiled templates are reused across rows (per thread, so no locking; bounded).
+const jinja::JinjaTemplate& compiled(const std::string& name, const std::string& source, const jinja::Options& opt) {
+    thread_local std::map<std::string, std::unique_ptr<jinja::JinjaTemplate>> cache;
+    const std::string key = name + '\x00' + (opt.trimBlocks ? "t" : "-") + (opt.lstripBlocks ? "l" : "-") + '\x00' + source;
+    auto it = cache.find(key);
+    if (it != cache.end()) return *it->second;
+    if (cache.size() >= 256) cache.clear();
+    auto t = std::make_unique<jinja::JinjaTemplate>(name, source, opt);
+    return *cache.emplace(key, std::move(t)).first->second;
 }
 
 std::vector<std::string> rowFields(const nlohmann::json& row) {
@@ -99,8 +112,7 @@ std::vector<std::string> renderChoices(const PromptTemplate& t, const nlohmann::
             out.push_back(c);
             continue;
         }
-        jinja::JinjaTemplate jt(t.name + " answer_choices", c);
-        out.push_back(jinja::pyStrip(jt.render(row, settings), nullptr, true, true));
+        out.push_back(jinja::pyStrip(compiled(t.name + " answer_choices", c, {}).render(row, settings), nullptr, true, true));
     }
     return out;
 }
@@ -190,7 +202,7 @@ RenderedPair renderTemplate(const PromptTemplate& t, const nlohmann::json& row) 
     jinja::ValueList cv;
     for (const auto& c : choices) cv.push_back(jinja::Value::string(c));
     if (!vars.count("answer_choices")) vars["answer_choices"] = jinja::Value::makeList(cv);
-    const std::string text = jinja::JinjaTemplate(t.name, t.jinja).render(vars, settings);
+    const std::string text = compiled(t.name, t.jinja, {}).render(vars, settings);
     std::vector<std::string> parts;
     size_t start = 0;
     while (true) {
@@ -265,7 +277,7 @@ std::string renderChat(const std::string& chatTemplate, const nlohmann::json& me
     jinja::Options opt;
     opt.trimBlocks = true;
     opt.lstripBlocks = true;
-    const jinja::JinjaTemplate t("chat_template", chatTemplate, opt);
+    const jinja::JinjaTemplate& t = compiled("chat_template", chatTemplate, opt);
     std::map<std::string, jinja::Value> vars;
     if (specialTokens.is_object())
         for (auto it = specialTokens.begin(); it != specialTokens.end(); ++it) vars[it.key()] = jinja::Value::fromJson(it.value());
