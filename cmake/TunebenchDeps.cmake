@@ -1,7 +1,7 @@
 # Third-party packages. All are Debian packages installed by scripts/install-deps.sh.
 # Another LibTorch (>= 1.13, e.g. the official CUDA archive) is used when
 # CMAKE_PREFIX_PATH or Torch_DIR points at it.
-find_package(Qt6 6.2 REQUIRED COMPONENTS Core Sql Widgets Test PrintSupport LinguistTools)
+find_package(Qt6 6.2 REQUIRED COMPONENTS Core Sql Network Widgets Test PrintSupport LinguistTools)
 find_package(Torch REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(PkgConfig REQUIRED)

@@ -62,6 +62,9 @@ bool wantsHeadless(int argc, char** argv) {
         std::string a = argv[i];
         if (a == "--workspace") { ++i; continue; }
         if (a.rfind("--workspace=", 0) == 0) continue;
+        // the GUI's own options (parsed by tb::ui::parseGuiOptions)
+        if (a == "--language" || a == "--screenshot-dir") { ++i; continue; }
+        if (a.rfind("--language=", 0) == 0 || a.rfind("--screenshot-dir=", 0) == 0) continue;
         return true;  // any other argument: a subcommand, --help, --version or an error to report
     }
     return false;

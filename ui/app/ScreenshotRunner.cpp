@@ -1,0 +1,52 @@
+#include "ui/app/ScreenshotRunner.h"
+
+#include "ui/app/MainWindow.h"
+#include "ui/app/PageIndex.h"
+#include "ui/models/ModelsPage.h"
+#include "ui/templates/TemplateEditor.h"
+#include "ui/templates/TemplatesPage.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace tb { namespace ui {
+
+ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString dir, QObject* parent)
+    : QObject(parent), window_(window), dir_(std::move(dir)) {}
+
+void ScreenshotRunner::start() {
+    QDir().mkpath(dir_);
+    window_->resize(1400, 900);
+    // scripts/screenshots.sh registers its model through the Models page's own code path
+    const QString model = qEnvironmentVariable("TB_SCREENSHOT_MODEL");
+    if (!model.isEmpty()) {
+        QString error;
+        if (!window_->modelsPage()->addFolderPath(model, &error)) std::fprintf(stderr, "tunebench: %s\n", qPrintable(error));
+    }
+    window_->templatesPage()->editor()->selectBuiltin(QStringLiteral("dialogsum.summarise.1"));
+    // Let the pages load what they show (background work finishes within this time in practice;
+    // the timer only paces the grabs).
+    QTimer::singleShot(1500, this, &ScreenshotRunner::next);
+}
+
+void ScreenshotRunner::next() {
+    if (page_ >= 0) {
+        const QPixmap shot = window_->grab();
+        const QString file = QDir(dir_).filePath(MainWindow::pageKey(page_) + QStringLiteral(".png"));
+        if (!shot.save(file)) std::fprintf(stderr, "tunebench: could not write %s\n", qPrintable(file));
+        if (page_ == DatasetsPageIndex) shot.save(QDir(dir_).filePath(QStringLiteral("main.png")));
+    }
+    ++page_;
+    if (page_ >= PageCount) {
+        QApplication::quit();
+        return;
+    }
+    window_->showPage(page_);
+    QTimer::singleShot(900, this, &ScreenshotRunner::next);
+}
+
+} } // namespace tb::ui

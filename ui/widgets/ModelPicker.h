@@ -1,0 +1,26 @@
+#pragma once
+// Why this exists: Evaluate and Compare choose "models": a base model from the workspace, or a
+// base model with the adapter a training run produced. This checklist lists both.
+#include <QListWidget>
+
+namespace tb { namespace ui {
+
+class AppContext;
+
+class ModelPicker : public QListWidget {
+    Q_OBJECT
+public:
+    struct Choice {
+        QString label, modelPath, adapterPath;
+    };
+    explicit ModelPicker(AppContext* ctx, QWidget* parent = nullptr);
+    QList<Choice> checked() const;
+
+public slots:
+    void refresh();
+
+private:
+    AppContext* ctx_;
+};
+
+} } // namespace tb::ui
