@@ -51,8 +51,10 @@ Adapter& PeftModel::loadAdapter(const std::string& dir, const std::string& name)
     const auto type = cfg["peft_type"].get<std::string>();
     const auto& entry = findMethod(type);
     if (entry.peftType.empty()) throw Error(dir + ": peft_type " + type + " is not an adapter type");
-    if (cfg.contains("task_type") && cfg["task_type"].is_string() && cfg["task_type"] != "CAUSAL_LM")
-        throw Error(dir + ": task_type " + cfg["task_type"].get<std::string>() + " adapters need a causal LM task");
+    const std::string wantTask = base_->config().isEncoderDecoder ? "SEQ_2_SEQ_LM" : "CAUSAL_LM";
+    if (cfg.contains("task_type") && cfg["task_type"].is_string() && cfg["task_type"] != wantTask)
+        throw Error(dir + ": task_type " + cfg["task_type"].get<std::string>() + " adapters do not fit this model (it needs " +
+                    wantTask + ")");
     auto weights = (fs::path(dir) / "adapter_model.safetensors").string();
     if (!fs::exists(weights)) {
         if (fs::exists(fs::path(dir) / "adapter_model.bin"))
@@ -187,7 +189,7 @@ void PeftModel::saveAdapter(const std::string& dir) {
     }
     fs::create_directories(dir);
     nlohmann::json cfg = a->peftConfigJson();
-    cfg["task_type"] = "CAUSAL_LM";
+    cfg["task_type"] = base_->config().isEncoderDecoder ? "SEQ_2_SEQ_LM" : "CAUSAL_LM";
     cfg["base_model_name_or_path"] = baseModelDir_.empty() ? nlohmann::json(nullptr)
                                                            : nlohmann::json(fs::absolute(baseModelDir_).lexically_normal().string());
     cfg["inference_mode"] = true;

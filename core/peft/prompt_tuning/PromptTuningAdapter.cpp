@@ -44,10 +44,13 @@ PromptTuningAdapter::PromptTuningAdapter(CausalLM& model, PromptTuningConfig con
     hidden_ = mc.hiddenSize;
     heads_ = mc.numHeads;
     layers_ = mc.numLayers;
+    // PEFT's SEQ_2_SEQ_LM: num_transformer_submodules = 2, so 2n rows are stored (and trained);
+    // prompt tuning prepends only the first n to the encoder input.
+    submodules_ = mc.isEncoderDecoder ? 2 : 1;
     auto embedding = model.tokenEmbedding();
     auto opts = torch::TensorOptions().device(embedding->weight.device()).dtype(torch::kFloat32);
     torch::NoGradGuard ng;
-    const int64_t n = config_.numVirtualTokens;
+    const int64_t n = config_.numVirtualTokens * submodules_;
     if (config_.fromText) {
         if (initTokenIds.empty()) throw UsageError("prompt tuning: the init text tokenizes to nothing");
         std::vector<int64_t> ids;
@@ -71,7 +74,7 @@ nlohmann::json PromptTuningAdapter::peftConfigJson() const {
     return {{"peft_type", "PROMPT_TUNING"},
             {"num_virtual_tokens", config_.numVirtualTokens},
             {"token_dim", hidden_},
-            {"num_transformer_submodules", 1},
+            {"num_transformer_submodules", submodules_},
             {"num_attention_heads", heads_},
             {"num_layers", layers_},
             {"prompt_tuning_init", config_.fromText ? "TEXT" : "RANDOM"},

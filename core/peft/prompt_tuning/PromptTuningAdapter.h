@@ -32,12 +32,12 @@ public:
     void loadPeftState(const std::map<std::string, torch::Tensor>& tensors) override;
 
     int64_t numVirtualTokens() const override { return enabled_ ? config_.numVirtualTokens : 0; }
-    torch::Tensor virtualTokenEmbeds() override { return embeddings_; }
+    torch::Tensor virtualTokenEmbeds() override { return embeddings_.narrow(0, 0, config_.numVirtualTokens); }
 
 private:
     PromptTuningConfig config_;
     torch::Tensor embeddings_;
-    int64_t hidden_ = 0, heads_ = 0, layers_ = 0;
+    int64_t hidden_ = 0, heads_ = 0, layers_ = 0, submodules_ = 1;
 };
 
 } // namespace tb::peft
