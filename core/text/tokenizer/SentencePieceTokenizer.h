@@ -6,8 +6,6 @@
 #include <memory>
 #include <string>
 
-namespace sentencepiece { class SentencePieceProcessor; }
-
 namespace tb::tok {
 
 class SentencePieceTokenizer : public Tokenizer {
@@ -27,7 +25,7 @@ public:
     void setAddBosEos(bool addBos, bool addEos) { addBos_ = addBos; addEos_ = addEos; }
 
 private:
-    std::unique_ptr<sentencepiece::SentencePieceProcessor> sp_;
+    void* sp_ = nullptr;  // a SentencePieceProcessor inside the plugin (SpmApi.h)
     bool addBos_ = true, addEos_ = false;
 };
 
