@@ -3,6 +3,7 @@
 // DownloadJob uses (/api/models/<id> and /<id>/resolve/<rev>/<file>), answers HEAD the way the
 // Hub does for LFS files (302 with X-Linked-Etag / X-Linked-Size), honours Range, and can cut a
 // transfer short or stall it to test resume and cancel.
+#include <QUrl>
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QHash>
