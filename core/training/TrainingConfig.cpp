@@ -66,7 +66,8 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j) {
     TrainingConfig c;
     const std::set<std::string> known = [&] {
         std::set<std::string> k;
-        for (auto& [key, v] : c.toJson().items()) k.insert(key);
+        const nlohmann::json defaults = c.toJson();   // items() of a temporary would dangle
+        for (auto& [key, v] : defaults.items()) k.insert(key);
         k.insert("lr");
         return k;
     }();

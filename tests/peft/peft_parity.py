@@ -45,12 +45,21 @@ def main():
         labels = torch.tensor(job["labels"], dtype=torch.long)
         method = job["method"]
         if job.get("adapter_dir"):
-            model = peft.PeftModel.from_pretrained(base, job["adapter_dir"], is_trainable=True)
+            # peft 0.10 refuses is_trainable=True for prompt-learning adapters: load it frozen
+            # and make the virtual-token embedding trainable by hand (what training would do).
+            prompt = method == "prompt"
+            model = peft.PeftModel.from_pretrained(base, job["adapter_dir"], is_trainable=not prompt)
+            if prompt:
+                for n, p in model.named_parameters():
+                    if "prompt_encoder" in n:
+                        p.requires_grad_(True)
         else:
             model = base
             for p in model.parameters():
                 p.requires_grad_(True)
-        model.train()
+        # eval(): gradients flow all the same, and the config's dropout (GPT-2 has 0.1) stays
+        # off, so the two implementations see the same deterministic network.
+        model.eval()
         out = model(input_ids=ids, labels=labels)
         out.loss.backward()
         tensors = {"logits": out.logits.detach().contiguous()}

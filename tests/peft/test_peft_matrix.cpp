@@ -95,7 +95,14 @@ private Q_SLOTS:
             pm.unmergeActive();
             for (const auto& p : pm.base().named_parameters(true))
                 if (before.count(p.key())) QVERIFY2(maxDiff(p.value(), before.at(p.key())) < 1e-5, p.key().c_str());
-            QVERIFY(maxDiff(logitsFor(pm, ids), adapted) < 1e-5);
+            // W + dW - dW is W only up to fp32 rounding (the parameters above are within 1e-5);
+            // through the layers of these random-weight models that is ~1e-5 on logits of ~20.
+            const double u = maxDiff(logitsFor(pm, ids), adapted);
+            QVERIFY2(u < 1e-4, qPrintable(QStringLiteral("unmerged != before merging by %1").arg(u)));
+            // Put the exact base weights back so the save/load round trip below can be strict.
+            torch::NoGradGuard ng;
+            for (const auto& p : pm.base().named_parameters(true))
+                if (before.count(p.key())) p.value().copy_(before.at(p.key()));
         }
 
         // Parameter accounting: trainable = the adapter's tensors; total = base + adapter.

@@ -83,9 +83,14 @@ private Q_SLOTS:
         QCOMPARE(batch.tokens, int64_t{5});
         QCOMPARE(batch.labelTokens, int64_t{3});
 
+        // Packing concatenates; a one-token remainder predicts nothing and is dropped, a longer one is kept.
         auto packed = packExamples(ex, 4);
-        QCOMPARE(packed.size(), size_t{2});
+        QCOMPARE(packed.size(), size_t{1});
         QVERIFY(packed[0].ids == (std::vector<int64_t>{1, 5, 6, 1}));
+        QVERIFY(packed[0].labels == (std::vector<int64_t>{-100, 5, 6, -100}));
+        packed = packExamples(ex, 3);
+        QCOMPARE(packed.size(), size_t{2});
+        QVERIFY(packed[1].ids == (std::vector<int64_t>{1, 7}));
     }
 
     void adamw() {

@@ -23,8 +23,10 @@ public:
     QString modelId = QStringLiteral("org/tiny");
     QHash<QString, File> files;
     QStringList extraSiblings;     // listed but never fetched (e.g. pytorch_model.bin)
-    int cutAfterBytes = -1;        // the next content GET sends only this many bytes, then closes
-    int stallAfterBytes = -1;      // the next content GET sends this many bytes, then waits forever
+    // Content GETs whose body is longer than this send only this many bytes, then close; sticky
+    // until reset, because Qt's HTTP layer itself retries a request cut short a few times.
+    int cutAfterBytes = -1;
+    int stallAfterBytes = -1;      // the next content GET longer than this sends this many bytes, then waits forever
     QList<QByteArray> rangesSeen;  // Range headers of content GETs ("" when none)
 
     bool listen() { return server_.listen(QHostAddress::LocalHost); }
@@ -121,14 +123,13 @@ private:
                                                  QByteArray::number(content.size() - 1) + "/" + QByteArray::number(content.size())});
         }
         const QByteArray body = content.mid(from);
-        if (cutAfterBytes >= 0) {
+        if (cutAfterBytes >= 0 && body.size() > cutAfterBytes) {
             const int n = cutAfterBytes;
-            cutAfterBytes = -1;
             send(s, status, headers, body.left(n), body.size());
             s->disconnectFromHost();
             return;
         }
-        if (stallAfterBytes >= 0) {
+        if (stallAfterBytes >= 0 && body.size() > stallAfterBytes) {
             const int n = stallAfterBytes;
             stallAfterBytes = -1;
             send(s, status, headers, body.left(n), body.size());
