@@ -50,6 +50,9 @@ void AdaptableLinearImpl::setAdapter(const std::string& name, std::shared_ptr<Li
     if (name.empty() || name == "weight" || name == "bias")
         throw Error("AdaptableLinear::setAdapter: invalid adapter name '" + name + "'");
     clearAdapter();
+    // A new module starts in training mode; an adapter attached to a model in eval mode (a
+    // loaded model, an evaluation) must not apply its dropout.
+    adapter->train(is_training());
     register_module(name, adapter);
     adapter_ = std::move(adapter);
     adapterName_ = name;

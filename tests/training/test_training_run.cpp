@@ -13,6 +13,8 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 
@@ -139,7 +141,11 @@ private Q_SLOTS:
         const auto runId = killed.lines.front()["run_id"].get<int64_t>();
         auto resumed = runCli({QStringLiteral("train"), QStringLiteral("--workspace"), ws2, QStringLiteral("--resume"), QString::number(runId)});
         QCOMPARE(resumed.exitCode, 0);
-        QVERIFY(!resumed.lines.front()["resumed_from"].is_null());
+        // (a "resumed from ..." message may come before the "prepared" event)
+        const auto prep = std::find_if(resumed.lines.begin(), resumed.lines.end(),
+                                       [](const nlohmann::json& j) { return j.value("event", "") == "prepared"; });
+        QVERIFY(prep != resumed.lines.end());
+        QVERIFY2(!(*prep)["resumed_from"].is_null(), prep->dump().c_str());
         auto after = stepLosses(resumed);
         QVERIFY(!after.empty());
         QVERIFY(after.begin()->first >= 7);
