@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>EvalResults</name>
+    <message>
+        <location filename="../ui/evaluate/EvalResults.cpp" line="60" />
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Pending</name>
     <message>
         <location filename="../ui/widgets/Pending.cpp" line="10" />
@@ -115,22 +123,42 @@
 <context>
     <name>tb::ui::ComparePage</name>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="20" />
-        <source>a generation job (core/jobs/GenerateJob.h)</source>
-        <translation>einen Generierungs-Job (core/jobs/GenerateJob.h)</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="27" />
+        <location filename="../ui/compare/ComparePage.cpp" line="30" />
         <source>&lt;b&gt;Models to compare&lt;/b&gt; (two or more)</source>
         <translation>&lt;b&gt;Zu vergleichende Modelle&lt;/b&gt; (zwei oder mehr)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="36" />
+        <location filename="../ui/compare/ComparePage.cpp" line="39" />
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="40" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="41" />
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="42" />
+        <source>Auto uses the GPU when this build has CUDA and one is present, else the CPU.</source>
+        <translation>Auto nutzt die GPU, wenn dieser Build CUDA hat und eine vorhanden ist, sonst die CPU.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="43" />
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="49" />
         <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
         <translation>&lt;b&gt;Prompt&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="39" />
+        <location filename="../ui/compare/ComparePage.cpp" line="52" />
         <source>#Person1#: Have you finished the report?
 #Person2#: Almost, I need one more hour.
 
@@ -141,24 +169,143 @@ Summarize the conversation above.</source>
 Fasse das Gespräch oben zusammen.</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="44" />
+        <location filename="../ui/compare/ComparePage.cpp" line="57" />
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="45" />
+        <location filename="../ui/compare/ComparePage.cpp" line="59" />
+        <source>Each checked model answers the prompt in turn, with the same settings</source>
+        <translation>Jedes angehakte Modell beantwortet den Prompt nacheinander, mit denselben Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="60" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="54" />
-        <source>Model %1</source>
-        <translation>Modell %1</translation>
+        <location filename="../ui/compare/ComparePage.cpp" line="62" />
+        <source>Stops at the next token; models not started yet are skipped</source>
+        <translation>Stoppt beim nächsten Token; noch nicht gestartete Modelle werden übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="58" />
-        <source>The completion streams here, token by token.</source>
-        <translation>Die Vervollständigung erscheint hier Token für Token.</translation>
+        <location filename="../ui/compare/ComparePage.cpp" line="78" />
+        <source>Check two or more models, type a prompt and press Generate: each model&apos;s completion streams into its own column here, token by token.</source>
+        <translation>Haken Sie zwei oder mehr Modelle an, geben Sie einen Prompt ein und klicken Sie auf „Generieren“: Die Ausgabe jedes Modells erscheint hier Token für Token in einer eigenen Spalte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="120" />
+        <source>ended (end-of-sequence token)</source>
+        <translation>beendet (Sequenzende-Token)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="121" />
+        <source>reached max new tokens</source>
+        <translation>maximale Zahl neuer Tokens erreicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="122" />
+        <source>the model&apos;s context is full</source>
+        <translation>der Kontext des Modells ist voll</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="123" />
+        <source>stop string</source>
+        <translation>Stopp-Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="124" />
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="132" />
+        <source>Check at least two models or runs in the list to compare them.</source>
+        <translation>Haken Sie mindestens zwei Modelle oder Läufe in der Liste an, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="133" />
+        <source>Only one model is checked: check at least one more to compare.</source>
+        <translation>Nur ein Modell ist angehakt: Haken Sie mindestens ein weiteres an, um zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="138" />
+        <source>Type a prompt first.</source>
+        <translation>Geben Sie zuerst einen Prompt ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="163" />
+        <source>%1
+adapter: %2</source>
+        <translation>%1
+Adapter: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="168" />
+        <source>Waiting for the models before this one…</source>
+        <translation>Wartet auf die Modelle davor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="183" />
+        <location filename="../ui/compare/ComparePage.cpp" line="210" />
+        <source>Loading the model…</source>
+        <translation>Lade das Modell…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="183" />
+        <location filename="../ui/compare/ComparePage.cpp" line="210" />
+        <source>Generating…</source>
+        <translation>Generiere…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="194" />
+        <source>Stopped before this model ran.</source>
+        <translation>Gestoppt, bevor dieses Modell lief.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="195" />
+        <source>(no text: the model ended at once)</source>
+        <translation>(kein Text: das Modell hat sofort beendet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="199" />
+        <source>%1 tokens/s · %2</source>
+        <translation>%1 Tokens/s · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="204" />
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/compare/ComparePage.cpp" line="204" />
+        <source>Done: %n model(s) answered.</source>
+        <translation><numerusform>Fertig: %n Modell hat geantwortet.</numerusform><numerusform>Fertig: %n Modelle haben geantwortet.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="210" />
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="211" />
+        <source>Generation failed: %1</source>
+        <translation>Generierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="212" />
+        <source>Compare: generation failed</source>
+        <translation>Vergleichen: Generierung fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/compare/ComparePage.cpp" line="215" />
+        <source>Generating with %n model(s)…</source>
+        <translation><numerusform>Generiere mit %n Modell…</numerusform><numerusform>Generiere mit %n Modellen…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="224" />
+        <source>Stopping at the next token…</source>
+        <translation>Stoppe beim nächsten Token…</translation>
     </message>
 </context>
 <context>
@@ -294,99 +441,417 @@ Fasse das Gespräch oben zusammen.</translation>
     </message>
 </context>
 <context>
-    <name>tb::ui::EvaluatePage</name>
+    <name>tb::ui::EvalResultsView</name>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="25" />
-        <source>the evaluation engine (core/jobs/EvalJob.h)</source>
-        <translation>die Evaluations-Engine (core/jobs/EvalJob.h)</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="33" />
-        <source>&lt;b&gt;Models and adapters&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Modelle und Adapter&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="40" />
-        <source>test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="41" />
-        <source>validation</source>
-        <translation>Validierung</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="42" />
-        <source>Instruction set:</source>
-        <translation>Instruktionsdatensatz:</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="43" />
-        <source>Split:</source>
-        <translation>Aufteilung:</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="47" />
-        <source>&amp;Evaluate</source>
-        <translation>&amp;Evaluieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="54" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="70" />
         <source>metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="55" />
-        <source>score</source>
-        <translation>Wert</translation>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="71" />
+        <source>F1 (BLEU ÷ 100 to share the axis); whiskers: bootstrap 95% interval</source>
+        <translation>F1 (BLEU ÷ 100 für dieselbe Achse); Fehlerbalken: Bootstrap-95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="59" />
-        <source>No evaluation in this workspace yet</source>
-        <translation>Noch keine Evaluation in diesem Arbeitsbereich</translation>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="98" />
+        <source>Click a column header to sort. In the output columns, words added against the first model&apos;s output are green, removed words red and struck through.</source>
+        <translation>Klicken Sie auf einen Spaltenkopf, um zu sortieren. In den Ausgabespalten sind Wörter, die gegenüber der Ausgabe des ersten Modells hinzukommen, grün, fehlende Wörter rot und durchgestrichen.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
-        <source>Prompt</source>
-        <translation>Prompt</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
-        <source>Reference</source>
-        <translation>Referenz</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
-        <source>Output</source>
-        <translation>Ausgabe</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
-        <source>ROUGE-L</source>
-        <translation>ROUGE-L</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="67" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="102" />
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="67" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="102" />
         <source>Export JSON…</source>
         <translation>JSON exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="67" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="102" />
         <source>Save chart as PNG…</source>
         <translation>Diagramm als PNG speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="67" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="102" />
         <source>Save chart as PDF…</source>
         <translation>Diagramm als PDF speichern…</translation>
     </message>
     <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="117" />
+        <source>No evaluation in this workspace yet</source>
+        <translation>Noch keine Evaluation in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="130" />
+        <source>This evaluation has no scores</source>
+        <translation>Diese Evaluation hat keine Werte</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>ROUGE-1</source>
+        <translation>ROUGE-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>ROUGE-2</source>
+        <translation>ROUGE-2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>ROUGE-L</source>
+        <translation>ROUGE-L</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>ROUGE-Lsum</source>
+        <translation>ROUGE-Lsum</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>BLEU ÷ 100</source>
+        <translation>BLEU ÷ 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="210" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="210" />
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="210" />
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="211" />
+        <source>Output: %1</source>
+        <translation>Ausgabe: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="212" />
+        <source>ROUGE-L: %1</source>
+        <translation>ROUGE-L: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="213" />
+        <source>Gain (%1 − %2)</source>
+        <translation>Gewinn (%1 − %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="240" />
+        <source>%1
+
+(green: words not in %2&apos;s output; red, struck through: words only in it)</source>
+        <translation>%1
+
+(grün: Wörter, die nicht in der Ausgabe von %2 stehen; rot, durchgestrichen: Wörter, die nur dort stehen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="271" />
+        <source>&lt;b&gt;Evaluation #%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Evaluation #%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="271" />
+        <source>&lt;b&gt;Evaluation&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Evaluation&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="273" />
+        <source>%n example(s)</source>
+        <translation><numerusform>%n Beispiel</numerusform><numerusform>%n Beispiele</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="274" />
+        <source>cancelled (partial results)</source>
+        <translation>abgebrochen (Teilergebnisse)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="281" />
+        <source>ROUGE-L %1 [%2, %3]</source>
+        <translation>ROUGE-L %1 [%2, %3]</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="283" />
+        <source>no scores</source>
+        <translation>keine Werte</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="285" />
+        <source>BLEU %1</source>
+        <translation>BLEU %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="287" />
+        <source>loss %1 (perplexity %2)</source>
+        <translation>Verlust %1 (Perplexität %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="289" />
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="293" />
+        <source>vs %1: %2 better, %3 same, %4 worse; mean ROUGE-L gain %5 [%6, %7]</source>
+        <translation>gegenüber %1: %2 besser, %3 gleich, %4 schlechter; mittlerer ROUGE-L-Gewinn %5 [%6, %7]</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="315" />
+        <source>Cannot write the chart to %1</source>
+        <translation>Das Diagramm kann nicht nach %1 geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="322" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="322" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="322" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="322" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="325" />
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="325" />
+        <source>Export the per-example table</source>
+        <translation>Tabelle der Beispiele exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="331" />
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::EvaluatePage</name>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="46" />
+        <source>&lt;b&gt;Models and adapters&lt;/b&gt; (one base model and runs on it)</source>
+        <translation>&lt;b&gt;Modelle und Adapter&lt;/b&gt; (ein Basismodell und Läufe darauf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="50" />
+        <source>The first checked entry is the reference for the gain column, usually the base model.</source>
+        <translation>Der erste angehakte Eintrag ist die Referenz für die Gewinn-Spalte, meist das Basismodell.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="57" />
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="58" />
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="64" />
+        <source> examples</source>
+        <translation> Beispiele</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="65" />
+        <source>Evaluate the first N examples of the split (0 = all of them).</source>
+        <translation>Die ersten N Beispiele der Aufteilung evaluieren (0 = alle).</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="70" />
+        <source>Prompts generated together; lower it when memory is short.</source>
+        <translation>Gemeinsam generierte Prompts; verringern Sie den Wert, wenn der Speicher knapp ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="73" />
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="74" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="75" />
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="76" />
+        <source>Auto uses the GPU when this build has CUDA and one is present, else the CPU.</source>
+        <translation>Auto nutzt die GPU, wenn dieser Build CUDA hat und eine vorhanden ist, sonst die CPU.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="77" />
+        <source>Instruction set:</source>
+        <translation>Instruktionsdatensatz:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="78" />
+        <source>Split:</source>
+        <translation>Aufteilung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="79" />
+        <source>Limit:</source>
+        <translation>Limit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="80" />
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="81" />
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="84" />
+        <source>The same settings for every model. The repetition penalty applies to Compare only.</source>
+        <translation>Dieselben Einstellungen für jedes Modell. Die Wiederholungsstrafe gilt nur beim Vergleichen.</translation>
+    </message>
+    <message>
         <location filename="../ui/evaluate/EvaluatePage.cpp" line="87" />
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Evaluieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="89" />
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="91" />
+        <source>Stops after the current batch; the models already finished are kept.</source>
+        <translation>Stoppt nach dem aktuellen Batch; bereits fertige Modelle bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="132" />
+        <source>Cannot list the instruction sets: %1</source>
+        <translation>Die Instruktionsdatensätze können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="165" />
+        <source>Cannot read the evaluations: %1</source>
+        <translation>Die Evaluationen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="173" />
+        <source>Evaluation #%1 has no results</source>
+        <translation>Evaluation #%1 hat keine Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="177" />
+        <source>Cannot read evaluation #%1: %2</source>
+        <translation>Evaluation #%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="184" />
+        <source>Open a workspace first.</source>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="189" />
+        <source>Check the base model and the runs to evaluate in the list.</source>
+        <translation>Haken Sie in der Liste das Basismodell und die zu evaluierenden Läufe an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="198" />
+        <source>The checked entries use different base models (%1). An evaluation compares one base model with adapters trained on it: check entries of one base model only.</source>
+        <translation>Die angehakten Einträge verwenden verschiedene Basismodelle (%1). Eine Evaluation vergleicht ein Basismodell mit darauf trainierten Adaptern: Haken Sie nur Einträge eines Basismodells an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="205" />
+        <source>Build an instruction set first (Templates page), then choose it here.</source>
+        <translation>Bauen Sie zuerst einen Instruktionsdatensatz (Vorlagenseite) und wählen Sie ihn dann hier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="245" />
+        <source>loading</source>
+        <translation>lädt</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="246" />
+        <source>generating %1 of %2</source>
+        <translation>generiert %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="247" />
+        <source>scoring the references (loss) %1 of %2</source>
+        <translation>bewertet die Referenzen (Verlust) %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="248" />
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="249" />
+        <source>Model %1 of %2 (%3): %4</source>
+        <translation>Modell %1 von %2 (%3): %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="255" />
+        <source>Evaluation failed: %1</source>
+        <translation>Evaluation fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="257" />
+        <source>Evaluation failed</source>
+        <translation>Evaluation fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="262" />
+        <source>Starting the evaluation of %n model(s)…</source>
+        <translation><numerusform>Starte die Evaluation von %n Modell…</numerusform><numerusform>Starte die Evaluation von %n Modellen…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="277" />
+        <source>Evaluation cancelled; the models that finished are kept.</source>
+        <translation>Evaluation abgebrochen; die fertigen Modelle bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="278" />
+        <source>Evaluation #%1 finished: %2 model(s) on %3 example(s).</source>
+        <translation>Evaluation #%1 fertig: %2 Modell(e) auf %3 Beispiel(en).</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="292" />
+        <source>Cancelling after the current batch…</source>
+        <translation>Breche nach dem aktuellen Batch ab…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="162" />
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="164" />
+        <source>No evaluation in this workspace yet</source>
+        <translation>Noch keine Evaluation in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="130" />
         <source>%1 (%2 test)</source>
         <translation>%1 (%2 Test)</translation>
     </message>
@@ -399,67 +864,67 @@ Fasse das Gespräch oben zusammen.</translation>
         <translation>Generierungseinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="15" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="16" />
         <source>Stop after this many new tokens (or at the end-of-sequence token).</source>
         <translation>Nach so vielen neuen Tokens anhalten (oder beim Sequenzende-Token).</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="16" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="17" />
         <source>sample (otherwise greedy)</source>
         <translation>Sampling (sonst greedy)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="20" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="23" />
         <source>Below 1 sharpens the distribution, above 1 flattens it.</source>
         <translation>Unter 1 schärft die Verteilung, über 1 flacht sie ab.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="24" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="28" />
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="25" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="29" />
         <source>Sample only among the k most likely tokens.</source>
         <translation>Nur unter den k wahrscheinlichsten Tokens ziehen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="30" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="35" />
         <source>Sample from the smallest set of tokens whose probabilities add up to p.</source>
         <translation>Aus der kleinsten Menge von Tokens ziehen, deren Wahrscheinlichkeiten zusammen p ergeben.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="35" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="41" />
         <source>Above 1 discourages tokens that already appeared (1 = off).</source>
         <translation>Über 1 bremst Tokens, die schon vorkamen (1 = aus).</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="39" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="46" />
         <source>Max new tokens:</source>
         <translation>Max. neue Tokens:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="41" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="48" />
         <source>Temperature:</source>
         <translation>Temperatur:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="42" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="49" />
         <source>Top-k:</source>
         <translation>Top-k:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="43" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="50" />
         <source>Top-p:</source>
         <translation>Top-p:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="44" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="51" />
         <source>Repetition penalty:</source>
         <translation>Wiederholungsstrafe:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="45" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="52" />
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>EvalResults</name>
+    <message>
+        <location filename="../ui/evaluate/EvalResults.cpp" line="60" />
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Pending</name>
     <message>
         <location filename="../ui/widgets/Pending.cpp" line="10" />
@@ -115,22 +123,42 @@
 <context>
     <name>tb::ui::ComparePage</name>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="20" />
-        <source>a generation job (core/jobs/GenerateJob.h)</source>
-        <translation>生成任务（core/jobs/GenerateJob.h）</translation>
-    </message>
-    <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="27" />
+        <location filename="../ui/compare/ComparePage.cpp" line="30" />
         <source>&lt;b&gt;Models to compare&lt;/b&gt; (two or more)</source>
         <translation>&lt;b&gt;要比较的模型&lt;/b&gt;（两个或更多）</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="36" />
+        <location filename="../ui/compare/ComparePage.cpp" line="39" />
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="40" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="41" />
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="42" />
+        <source>Auto uses the GPU when this build has CUDA and one is present, else the CPU.</source>
+        <translation>“自动”会在此构建支持 CUDA 且存在 GPU 时使用 GPU，否则使用 CPU。</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="43" />
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="49" />
         <source>&lt;b&gt;Prompt&lt;/b&gt;</source>
         <translation>&lt;b&gt;提示&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="39" />
+        <location filename="../ui/compare/ComparePage.cpp" line="52" />
         <source>#Person1#: Have you finished the report?
 #Person2#: Almost, I need one more hour.
 
@@ -141,24 +169,143 @@ Summarize the conversation above.</source>
 请总结上面的对话。</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="44" />
+        <location filename="../ui/compare/ComparePage.cpp" line="57" />
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="45" />
+        <location filename="../ui/compare/ComparePage.cpp" line="59" />
+        <source>Each checked model answers the prompt in turn, with the same settings</source>
+        <translation>每个勾选的模型依次用相同的设置回答提示</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="60" />
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="54" />
-        <source>Model %1</source>
-        <translation>模型 %1</translation>
+        <location filename="../ui/compare/ComparePage.cpp" line="62" />
+        <source>Stops at the next token; models not started yet are skipped</source>
+        <translation>在下一个词元处停止；尚未开始的模型将被跳过</translation>
     </message>
     <message>
-        <location filename="../ui/compare/ComparePage.cpp" line="58" />
-        <source>The completion streams here, token by token.</source>
-        <translation>补全内容会在这里逐个词元地流式显示。</translation>
+        <location filename="../ui/compare/ComparePage.cpp" line="78" />
+        <source>Check two or more models, type a prompt and press Generate: each model&apos;s completion streams into its own column here, token by token.</source>
+        <translation>勾选两个或更多模型，输入提示并点击“生成”：每个模型的补全会逐词元地流入它自己的列。</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="120" />
+        <source>ended (end-of-sequence token)</source>
+        <translation>已结束（序列结束词元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="121" />
+        <source>reached max new tokens</source>
+        <translation>已达到最大新词元数</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="122" />
+        <source>the model&apos;s context is full</source>
+        <translation>模型的上下文已满</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="123" />
+        <source>stop string</source>
+        <translation>停止字符串</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="124" />
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="132" />
+        <source>Check at least two models or runs in the list to compare them.</source>
+        <translation>请在列表中勾选至少两个模型或运行以进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="133" />
+        <source>Only one model is checked: check at least one more to compare.</source>
+        <translation>只勾选了一个模型：请至少再勾选一个以进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="138" />
+        <source>Type a prompt first.</source>
+        <translation>请先输入提示。</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="163" />
+        <source>%1
+adapter: %2</source>
+        <translation>%1
+适配器：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="168" />
+        <source>Waiting for the models before this one…</source>
+        <translation>正在等待前面的模型…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="183" />
+        <location filename="../ui/compare/ComparePage.cpp" line="210" />
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="183" />
+        <location filename="../ui/compare/ComparePage.cpp" line="210" />
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="194" />
+        <source>Stopped before this model ran.</source>
+        <translation>在此模型运行之前已停止。</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="195" />
+        <source>(no text: the model ended at once)</source>
+        <translation>（没有文本：模型立即结束了）</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="199" />
+        <source>%1 tokens/s · %2</source>
+        <translation>%1 词元/秒 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="204" />
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/compare/ComparePage.cpp" line="204" />
+        <source>Done: %n model(s) answered.</source>
+        <translation><numerusform>完成：%n 个模型已回答。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="210" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="211" />
+        <source>Generation failed: %1</source>
+        <translation>生成失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="212" />
+        <source>Compare: generation failed</source>
+        <translation>比较：生成失败</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/compare/ComparePage.cpp" line="215" />
+        <source>Generating with %n model(s)…</source>
+        <translation><numerusform>正在用 %n 个模型生成…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/compare/ComparePage.cpp" line="224" />
+        <source>Stopping at the next token…</source>
+        <translation>将在下一个词元处停止…</translation>
     </message>
 </context>
 <context>
@@ -293,99 +440,417 @@ Summarize the conversation above.</source>
     </message>
 </context>
 <context>
-    <name>tb::ui::EvaluatePage</name>
+    <name>tb::ui::EvalResultsView</name>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="25" />
-        <source>the evaluation engine (core/jobs/EvalJob.h)</source>
-        <translation>评估引擎（core/jobs/EvalJob.h）</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="33" />
-        <source>&lt;b&gt;Models and adapters&lt;/b&gt;</source>
-        <translation>&lt;b&gt;模型和适配器&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="40" />
-        <source>test</source>
-        <translation>测试</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="41" />
-        <source>validation</source>
-        <translation>验证</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="42" />
-        <source>Instruction set:</source>
-        <translation>指令集：</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="43" />
-        <source>Split:</source>
-        <translation>划分：</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="47" />
-        <source>&amp;Evaluate</source>
-        <translation>评估(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="54" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="70" />
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="55" />
-        <source>score</source>
-        <translation>分数</translation>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="71" />
+        <source>F1 (BLEU ÷ 100 to share the axis); whiskers: bootstrap 95% interval</source>
+        <translation>F1（BLEU ÷ 100 以共用坐标轴）；误差线：自助法 95% 区间</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="59" />
-        <source>No evaluation in this workspace yet</source>
-        <translation>此工作区中还没有评估</translation>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="98" />
+        <source>Click a column header to sort. In the output columns, words added against the first model&apos;s output are green, removed words red and struck through.</source>
+        <translation>点击列标题即可排序。在输出列中，相对第一个模型的输出新增的词显示为绿色，删除的词显示为红色并带删除线。</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
-        <source>Prompt</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
-        <source>Reference</source>
-        <translation>参考</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
-        <source>Output</source>
-        <translation>输出</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
-        <source>ROUGE-L</source>
-        <translation>ROUGE-L</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="67" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="102" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="67" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="102" />
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="67" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="102" />
         <source>Save chart as PNG…</source>
-        <translation>将图表另存为 PNG…</translation>
+        <translation>将图表保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate/EvaluatePage.cpp" line="67" />
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="102" />
         <source>Save chart as PDF…</source>
-        <translation>将图表另存为 PDF…</translation>
+        <translation>将图表保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="117" />
+        <source>No evaluation in this workspace yet</source>
+        <translation>此工作区中还没有评估</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="130" />
+        <source>This evaluation has no scores</source>
+        <translation>此评估没有分数</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>ROUGE-1</source>
+        <translation>ROUGE-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>ROUGE-2</source>
+        <translation>ROUGE-2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>ROUGE-L</source>
+        <translation>ROUGE-L</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>ROUGE-Lsum</source>
+        <translation>ROUGE-Lsum</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="145" />
+        <source>BLEU ÷ 100</source>
+        <translation>BLEU ÷ 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="210" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="210" />
+        <source>Prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="210" />
+        <source>Reference</source>
+        <translation>参考</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="211" />
+        <source>Output: %1</source>
+        <translation>输出：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="212" />
+        <source>ROUGE-L: %1</source>
+        <translation>ROUGE-L：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="213" />
+        <source>Gain (%1 − %2)</source>
+        <translation>提升（%1 − %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="240" />
+        <source>%1
+
+(green: words not in %2&apos;s output; red, struck through: words only in it)</source>
+        <translation>%1
+
+（绿色：%2 的输出中没有的词；红色并带删除线：只在其输出中出现的词）</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="271" />
+        <source>&lt;b&gt;Evaluation #%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;评估 #%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="271" />
+        <source>&lt;b&gt;Evaluation&lt;/b&gt;</source>
+        <translation>&lt;b&gt;评估&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="273" />
+        <source>%n example(s)</source>
+        <translation><numerusform>%n 个样本</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="274" />
+        <source>cancelled (partial results)</source>
+        <translation>已取消（部分结果）</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="281" />
+        <source>ROUGE-L %1 [%2, %3]</source>
+        <translation>ROUGE-L %1 [%2, %3]</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="283" />
+        <source>no scores</source>
+        <translation>没有分数</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="285" />
+        <source>BLEU %1</source>
+        <translation>BLEU %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="287" />
+        <source>loss %1 (perplexity %2)</source>
+        <translation>损失 %1（困惑度 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="289" />
+        <source>%1 tokens/s</source>
+        <translation>%1 词元/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="293" />
+        <source>vs %1: %2 better, %3 same, %4 worse; mean ROUGE-L gain %5 [%6, %7]</source>
+        <translation>相对 %1：%2 个更好，%3 个相同，%4 个更差；ROUGE-L 平均提升 %5 [%6, %7]</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="315" />
+        <source>Cannot write the chart to %1</source>
+        <translation>无法将图表写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="322" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="322" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="322" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="322" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="325" />
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="325" />
+        <source>Export the per-example table</source>
+        <translation>导出逐样本表格</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvalResultsView.cpp" line="331" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::EvaluatePage</name>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="46" />
+        <source>&lt;b&gt;Models and adapters&lt;/b&gt; (one base model and runs on it)</source>
+        <translation>&lt;b&gt;模型和适配器&lt;/b&gt;（一个基础模型及基于它的运行）</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="50" />
+        <source>The first checked entry is the reference for the gain column, usually the base model.</source>
+        <translation>第一个勾选的条目是“提升”列的参照，通常是基础模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="57" />
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="58" />
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="63" />
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="64" />
+        <source> examples</source>
+        <translation> 个样本</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="65" />
+        <source>Evaluate the first N examples of the split (0 = all of them).</source>
+        <translation>评估该划分的前 N 个样本（0 = 全部）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="70" />
+        <source>Prompts generated together; lower it when memory is short.</source>
+        <translation>一起生成的提示数；内存不足时请调低。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="73" />
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="74" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="75" />
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="76" />
+        <source>Auto uses the GPU when this build has CUDA and one is present, else the CPU.</source>
+        <translation>“自动”会在此构建支持 CUDA 且存在 GPU 时使用 GPU，否则使用 CPU。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="77" />
+        <source>Instruction set:</source>
+        <translation>指令集：</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="78" />
+        <source>Split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="79" />
+        <source>Limit:</source>
+        <translation>数量上限：</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="80" />
+        <source>Batch size:</source>
+        <translation>批次大小：</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="81" />
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="84" />
+        <source>The same settings for every model. The repetition penalty applies to Compare only.</source>
+        <translation>所有模型使用相同的设置。重复惩罚仅用于“比较”。</translation>
     </message>
     <message>
         <location filename="../ui/evaluate/EvaluatePage.cpp" line="87" />
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="89" />
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="91" />
+        <source>Stops after the current batch; the models already finished are kept.</source>
+        <translation>在当前批次结束后停止；已完成的模型结果会保留。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="132" />
+        <source>Cannot list the instruction sets: %1</source>
+        <translation>无法列出指令集：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="165" />
+        <source>Cannot read the evaluations: %1</source>
+        <translation>无法读取评估：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="173" />
+        <source>Evaluation #%1 has no results</source>
+        <translation>评估 #%1 没有结果</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="177" />
+        <source>Cannot read evaluation #%1: %2</source>
+        <translation>无法读取评估 #%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="184" />
+        <source>Open a workspace first.</source>
+        <translation>请先打开一个工作区。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="189" />
+        <source>Check the base model and the runs to evaluate in the list.</source>
+        <translation>请在列表中勾选要评估的基础模型和运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="198" />
+        <source>The checked entries use different base models (%1). An evaluation compares one base model with adapters trained on it: check entries of one base model only.</source>
+        <translation>勾选的条目使用了不同的基础模型（%1）。一次评估比较一个基础模型及在其上训练的适配器：请只勾选同一个基础模型的条目。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="205" />
+        <source>Build an instruction set first (Templates page), then choose it here.</source>
+        <translation>请先（在模板页面）构建指令集，然后在此选择。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="245" />
+        <source>loading</source>
+        <translation>正在加载</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="246" />
+        <source>generating %1 of %2</source>
+        <translation>正在生成 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="247" />
+        <source>scoring the references (loss) %1 of %2</source>
+        <translation>正在计算参考答案的损失 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="248" />
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="249" />
+        <source>Model %1 of %2 (%3): %4</source>
+        <translation>模型 %1 / %2（%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="255" />
+        <source>Evaluation failed: %1</source>
+        <translation>评估失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="257" />
+        <source>Evaluation failed</source>
+        <translation>评估失败</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="262" />
+        <source>Starting the evaluation of %n model(s)…</source>
+        <translation><numerusform>正在开始评估 %n 个模型…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="277" />
+        <source>Evaluation cancelled; the models that finished are kept.</source>
+        <translation>评估已取消；已完成的模型结果会保留。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="278" />
+        <source>Evaluation #%1 finished: %2 model(s) on %3 example(s).</source>
+        <translation>评估 #%1 已完成：%2 个模型，%3 个样本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="292" />
+        <source>Cancelling after the current batch…</source>
+        <translation>将在当前批次结束后取消…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="162" />
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="164" />
+        <source>No evaluation in this workspace yet</source>
+        <translation>此工作区中还没有评估</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate/EvaluatePage.cpp" line="130" />
         <source>%1 (%2 test)</source>
         <translation>%1（%2 条测试）</translation>
     </message>
@@ -398,67 +863,67 @@ Summarize the conversation above.</source>
         <translation>生成设置</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="15" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="16" />
         <source>Stop after this many new tokens (or at the end-of-sequence token).</source>
         <translation>生成这么多新词元后停止（或遇到序列结束词元时停止）。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="16" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="17" />
         <source>sample (otherwise greedy)</source>
         <translation>采样（否则为贪心解码）</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="20" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="23" />
         <source>Below 1 sharpens the distribution, above 1 flattens it.</source>
         <translation>小于 1 会使分布更尖锐，大于 1 会使其更平缓。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="24" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="28" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="25" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="29" />
         <source>Sample only among the k most likely tokens.</source>
         <translation>只在概率最高的 k 个词元中采样。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="30" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="35" />
         <source>Sample from the smallest set of tokens whose probabilities add up to p.</source>
         <translation>从累计概率达到 p 的最小词元集合中采样。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="35" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="41" />
         <source>Above 1 discourages tokens that already appeared (1 = off).</source>
         <translation>大于 1 会抑制已出现过的词元（1 = 关闭）。</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="39" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="46" />
         <source>Max new tokens:</source>
         <translation>最大新词元数：</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="41" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="48" />
         <source>Temperature:</source>
         <translation>温度：</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="42" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="49" />
         <source>Top-k:</source>
         <translation>Top-k：</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="43" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="50" />
         <source>Top-p:</source>
         <translation>Top-p：</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="44" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="51" />
         <source>Repetition penalty:</source>
         <translation>重复惩罚：</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/GenerationSettings.cpp" line="45" />
+        <location filename="../ui/widgets/GenerationSettings.cpp" line="52" />
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>

@@ -118,8 +118,10 @@ void InstructionSetRepository::forEachExample(const QString& name, const QString
         " WHERE e.set_id = ? AND (? = '' OR e.split = ?)"
         " ORDER BY CASE e.split WHEN 'train' THEN 0 WHEN 'validation' THEN 1 ELSE 2 END, e.idx"));
     query.addBindValue(info.id);
-    query.addBindValue(split);
-    query.addBindValue(split);
+    // A null QString binds as SQL NULL, and NULL = '' is not true: bind "" for "every split".
+    const QString splitOrAll = split.isNull() ? QStringLiteral("") : split;
+    query.addBindValue(splitOrAll);
+    query.addBindValue(splitOrAll);
     run(query);
     while (query.next()) {
         InstructionExample ex;

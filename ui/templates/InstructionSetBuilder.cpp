@@ -211,12 +211,15 @@ void InstructionSetBuilder::refresh() {
     }
     // tokenizers from the models in the workspace
     const QString tok = tokenizer_->currentData().toString();
+    // "none" picked while models were listed is the user's choice; "none" because there was no
+    // model yet is not, and the first model added takes its place.
+    const bool noneChosen = tok.isEmpty() && tokenizer_->count() > 1;
     {
         QSignalBlocker block(tokenizer_);
         tokenizer_->clear();
         tokenizer_->addItem(tr("(none: no token counts)"), QString());
         for (const auto& m : ModelStore(ctx_->workspace()).list()) tokenizer_->addItem(m.name, m.path);
-        const int i = tokenizer_->findData(tok);
+        const int i = tok.isEmpty() && !noneChosen ? -1 : tokenizer_->findData(tok);
         tokenizer_->setCurrentIndex(i >= 0 ? i : (tokenizer_->count() > 1 ? 1 : 0));
     }
     // instruction sets

@@ -17,6 +17,8 @@ class GenerationSettings : public QGroupBox {
 public:
     explicit GenerationSettings(QWidget* parent = nullptr);
     nlohmann::json toJson() const;
+    QSpinBox* maxNewTokensSpin() const { return maxNew_; }
+    QCheckBox* sampleCheck() const { return sample_; }
 
 private:
     QSpinBox* maxNew_;

@@ -31,6 +31,7 @@ void ModelPicker::refresh() {
         auto* it = new QListWidgetItem(tr("%1 + run #%2 (%3)").arg(names.value(run.modelPath, run.modelPath)).arg(run.id).arg(run.method), this);
         it->setData(Qt::UserRole, run.modelPath);
         it->setData(Qt::UserRole + 1, run.adapterPath);
+        it->setData(Qt::UserRole + 2, run.id);
         it->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         it->setCheckState(wasChecked.contains(it->text()) ? Qt::Checked : Qt::Unchecked);
     }
@@ -40,7 +41,8 @@ QList<ModelPicker::Choice> ModelPicker::checked() const {
     QList<Choice> out;
     for (int i = 0; i < count(); ++i)
         if (item(i)->checkState() == Qt::Checked)
-            out << Choice{item(i)->text(), item(i)->data(Qt::UserRole).toString(), item(i)->data(Qt::UserRole + 1).toString()};
+            out << Choice{item(i)->text(), item(i)->data(Qt::UserRole).toString(), item(i)->data(Qt::UserRole + 1).toString(),
+                          item(i)->data(Qt::UserRole + 2).toLongLong()};
     return out;
 }
 

@@ -12,6 +12,7 @@ class ModelPicker : public QListWidget {
 public:
     struct Choice {
         QString label, modelPath, adapterPath;
+        qint64 runId = 0;   // the training run that made adapterPath; 0 for a base model
     };
     explicit ModelPicker(AppContext* ctx, QWidget* parent = nullptr);
     QList<Choice> checked() const;
