@@ -95,12 +95,18 @@ void TestEvalE2e::loraBeatsBase() {
     const json& base = agg.at("base");
     const json& tuned = agg.at("adapter");
     QCOMPARE(base["count"].get<int>(), 100);
-    qInfo("model     ROUGE-1   ROUGE-2   ROUGE-L   ROUGE-Lsum  BLEU     chrF     loss");
+    // The table goes to the log and to build/reports/eval_e2e.txt (CTest shows output only on failure).
+    QString report = QStringLiteral("model     ROUGE-1   ROUGE-2   ROUGE-L   ROUGE-Lsum  BLEU     chrF     loss\n");
     for (const auto& [label, a] : agg)
-        qInfo("%-8s  %.4f    %.4f    %.4f    %.4f      %.3f   %.3f   %.4f", label.c_str(), a["rouge1"]["fmeasure"].get<double>(),
-              a["rouge2"]["fmeasure"].get<double>(), a["rougeL"]["fmeasure"].get<double>(), a["rougeLsum"]["fmeasure"].get<double>(),
-              a["bleu"]["score"].get<double>(), a["chrf"]["score"].get<double>(), a["loss"].get<double>());
-    qInfo("deltas: %s", deltas.dump().c_str());
+        report += QString::asprintf("%-8s  %.4f    %.4f    %.4f    %.4f      %.3f   %.3f   %.4f\n", label.c_str(),
+                                    a["rouge1"]["fmeasure"].get<double>(), a["rouge2"]["fmeasure"].get<double>(),
+                                    a["rougeL"]["fmeasure"].get<double>(), a["rougeLsum"]["fmeasure"].get<double>(),
+                                    a["bleu"]["score"].get<double>(), a["chrf"]["score"].get<double>(), a["loss"].get<double>());
+    report += QStringLiteral("deltas: %1\n").arg(QString::fromStdString(deltas.dump()));
+    qInfo("%s", qPrintable(report));
+    QDir().mkpath(QStringLiteral(TB_BINARY_DIR "/reports"));
+    QFile file(QStringLiteral(TB_BINARY_DIR "/reports/eval_e2e.txt"));
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) file.write(report.toUtf8());
     for (const char* t : {"rouge1", "rouge2", "rougeL", "rougeLsum"})
         QVERIFY2(tuned[t]["fmeasure"].get<double>() > base[t]["fmeasure"].get<double>(), t);
     QVERIFY(tuned["bleu"]["score"].get<double>() > base["bleu"]["score"].get<double>());

@@ -74,6 +74,18 @@ private Q_SLOTS:
         const double after = sink.evals.back().loss;
         qInfo("after %lld steps: validation loss %.4f (was %.4f), %.0f tokens/s", static_cast<long long>(outcome.steps), after,
               before.loss, sink.steps.empty() ? 0.0 : sink.steps.back().tokensPerSecond);
+        {   // the numbers also go to build/reports/training_learns.txt (CTest shows output only on failure)
+            QString report = QString::asprintf("before: validation loss %.4f (perplexity %.2f), trainable %lld of %lld (%.2f%%)\n",
+                                               before.loss, before.perplexity, static_cast<long long>(t.parameterCounts().trainable),
+                                               static_cast<long long>(t.parameterCounts().total), t.parameterCounts().percent());
+            for (const auto& e : sink.evals)
+                report += QString::asprintf("step %lld: validation loss %.4f (perplexity %.2f)\n", static_cast<long long>(e.step), e.loss,
+                                            e.perplexity);
+            report += QString::asprintf("%.0f tokens/s\n", sink.steps.empty() ? 0.0 : sink.steps.back().tokensPerSecond);
+            QDir().mkpath(QStringLiteral(TB_BINARY_DIR "/reports"));
+            QFile f(QStringLiteral(TB_BINARY_DIR "/reports/training_learns.txt"));
+            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) f.write(report.toUtf8());
+        }
         QVERIFY2(after < before.loss - 0.5, qPrintable(QStringLiteral("validation loss %1 -> %2").arg(before.loss).arg(after)));
         for (size_t i = 1; i < sink.evals.size(); ++i) QVERIFY(sink.evals[i].loss < sink.evals[0].loss + 0.05);
     }

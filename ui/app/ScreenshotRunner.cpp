@@ -2,6 +2,9 @@
 
 #include "ui/app/MainWindow.h"
 #include "ui/app/PageIndex.h"
+#include "ui/compare/ComparePage.h"
+#include "ui/widgets/GenerationSettings.h"
+#include "ui/widgets/ModelPicker.h"
 #include "ui/models/ModelsPage.h"
 #include "ui/templates/TemplateEditor.h"
 #include "ui/templates/TemplatesPage.h"
@@ -9,6 +12,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTimer>
 
 #include <cstdio>
@@ -28,6 +33,29 @@ void ScreenshotRunner::start() {
         if (!window_->modelsPage()->addFolderPath(model, &error)) std::fprintf(stderr, "tunebench: %s\n", qPrintable(error));
     }
     window_->templatesPage()->editor()->selectBuiltin(QStringLiteral("dialogsum.summarise.1"));
+    // Compare: the base model and the newest tuned run side by side on one dialogue.
+    if (ComparePage* compare = window_->comparePage()) {
+        ModelPicker* picker = compare->modelPicker();
+        picker->refresh();
+        int base = -1, run = -1;
+        for (int i = 0; i < picker->count(); ++i) {
+            if (picker->item(i)->data(Qt::UserRole + 1).toString().isEmpty()) {
+                if (base < 0) base = i;
+            } else {
+                run = i;
+            }
+        }
+        if (base >= 0 && run >= 0) {
+            picker->item(base)->setCheckState(Qt::Checked);
+            picker->item(run)->setCheckState(Qt::Checked);
+            compare->promptEdit()->setPlainText(qEnvironmentVariable(
+                "TB_SCREENSHOT_PROMPT",
+                QStringLiteral("#Person1#: Have you finished the report?\n#Person2#: Almost, I need one more hour.\n\n"
+                               "Summarize the conversation above.")));
+            compare->generationSettings()->maxNewTokensSpin()->setValue(48);
+            compare->generate();
+        }
+    }
     // Let the pages load what they show (background work finishes within this time in practice;
     // the timer only paces the grabs).
     QTimer::singleShot(1500, this, &ScreenshotRunner::next);
