@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Tunebench, fills a temporary workspace with real data (DialogSum imported through the
-# CLI, the stories260K model, an instruction set, a short LoRA run), then runs the app under
+# CLI, the stories260K model, an instruction set, two LoRA runs), then runs the app under
 # Xvfb with --screenshot-dir, which shows every page and grabs the window into
 # docs/screenshots/<page>.png (and main.png for the README).
 #   scripts/screenshots.sh [BUILD_DIR]      (default: build, as scripts/build.sh makes it)
@@ -33,8 +33,9 @@ export TB_SCREENSHOT_MODEL="$model"
 # a small LoRA rank sweep, so the Runs page has curves, a config diff and a rank view
 for rank in 4 16; do
   "$exe" --workspace "$ws" train --model "$model" --instructions dialogsum-flan --method lora \
-    --rank "$rank" --alpha $((2 * rank)) --steps 60 --batch 8 --seq 384 --eval-every 20 --max-eval 40 --lr 3e-3 \
-    --schedule cosine --warmup 6 --log-every 20 --device cpu
+    --rank "$rank" --alpha $((2 * rank)) --targets q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj \
+    --steps 300 --batch 8 --seq 384 --eval-every 50 --max-eval 40 --lr 3e-3 \
+    --schedule cosine --warmup 15 --log-every 10 --device cpu
 done
 # an evaluation of the base against both adapters (the Evaluate page shows the newest one)
 "$exe" --workspace "$ws" eval --model "$model" --adapters base,run:1,run:2 --instructions dialogsum-flan --split test \

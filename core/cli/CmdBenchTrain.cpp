@@ -111,6 +111,8 @@ double seconds(std::chrono::steady_clock::time_point t0) {
 
 std::vector<FlagSpec> benchTrainFlags() {
     return {{"method", true, "train: full | selective | lora | prompt | ia3 (default lora)"},
+            {"seq", true, "train: sequence length in tokens (default 256)"},
+            {"batch", true, "train: sequences per optimiser step (default 4)"},
             {"rank", true, "train: LoRA rank (default 8)"},
             {"alpha", true, "train: LoRA alpha (default 2 x rank)"},
             {"targets", true, "train: target modules (default: PEFT's for the architecture)"},

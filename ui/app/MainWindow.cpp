@@ -55,8 +55,10 @@ MainWindow::MainWindow(AppContext* ctx, bool firstRun, QWidget* parent) : QMainW
     pages_ = new QStackedWidget(splitter);
     splitter->addWidget(nav_);
     splitter->addWidget(pages_);
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({180, 1200});  // the navigation never grows past its maximum: no blank strip
     setCentralWidget(splitter);
 
     home_ = new HomePage(ctx_, firstRun, this);

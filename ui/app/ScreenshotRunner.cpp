@@ -10,6 +10,7 @@
 #include "ui/templates/TemplatesPage.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QPixmap>
 #include <QPlainTextEdit>
@@ -33,6 +34,11 @@ void ScreenshotRunner::start() {
         if (!window_->modelsPage()->addFolderPath(model, &error)) std::fprintf(stderr, "tunebench: %s\n", qPrintable(error));
     }
     window_->templatesPage()->editor()->selectBuiltin(QStringLiteral("dialogsum.summarise.1"));
+    // Preview on the training split: its rows have the 'summary' field the template reads.
+    if (auto* preview = window_->templatesPage()->findChild<QComboBox*>(QStringLiteral("previewDataset"))) {
+        const int train = preview->findText(QStringLiteral("dialogsum_train"), Qt::MatchStartsWith);
+        if (train >= 0) preview->setCurrentIndex(train);
+    }
     // Compare: the base model and the newest tuned run side by side on one dialogue.
     if (ComparePage* compare = window_->comparePage()) {
         ModelPicker* picker = compare->modelPicker();
@@ -66,7 +72,7 @@ void ScreenshotRunner::next() {
         const QPixmap shot = window_->grab();
         const QString file = QDir(dir_).filePath(MainWindow::pageKey(page_) + QStringLiteral(".png"));
         if (!shot.save(file)) std::fprintf(stderr, "tunebench: could not write %s\n", qPrintable(file));
-        if (page_ == DatasetsPageIndex) shot.save(QDir(dir_).filePath(QStringLiteral("main.png")));
+        if (page_ == EvaluatePageIndex) shot.save(QDir(dir_).filePath(QStringLiteral("main.png")));
     }
     ++page_;
     if (page_ >= PageCount) {

@@ -68,7 +68,8 @@ EvalResultsView::EvalResultsView(QWidget* parent) : QWidget(parent) {
     chart_->setObjectName(QStringLiteral("scoreChart"));
     chart_->setMinimumHeight(220);
     chart_->xAxis->setLabel(tr("metric"));
-    chart_->yAxis->setLabel(tr("F1 (BLEU ÷ 100 to share the axis); whiskers: bootstrap 95% interval"));
+    chart_->yAxis->setLabel(tr("F1 · BLEU ÷ 100"));
+    chart_->setToolTip(tr("Bars: mean score per model. Whiskers: bootstrap 95% interval of the mean."));
     chart_->legend->setVisible(true);
     chart_->legend->setFont(QFont(font().family(), 8));
     chart_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);

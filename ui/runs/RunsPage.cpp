@@ -88,6 +88,9 @@ RunsPage::RunsPage(AppContext* ctx, QWidget* parent) : QWidget(parent), ctx_(ctx
     details_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     tabs_->addTab(details_, tr("Details"));
+    runs_->setMinimumHeight(150);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
     split->setSizes({260, 500});
 
     connect(runs_, &QTableWidget::itemSelectionChanged, this, &RunsPage::selectionChanged);
