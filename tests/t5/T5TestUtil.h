@@ -24,6 +24,16 @@ inline double maxAbsDiff(const torch::Tensor& a, const torch::Tensor& b) {
     return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
 }
 
+// The stored fixtures were written by transformers on another machine, and fp32 results move with
+// the CPU's BLAS kernels. Measured on the CI machine (2026-12-03, tests/t5/t5_reference.py):
+// transformers + peft itself lands 1.2e-4 from flan_t5/lora's stored logits (|logit| up to 25)
+// and 1.5e-5 from flan_t5/prompt_tuning's stored loss (25.2); for t5 (|logit| < 3) it is within
+// 4e-6. So against stored numbers the tolerance grows with the magnitude (1e-5 relative on top
+// of the absolute 1e-4 / 1e-5); the strict absolute check is against transformers run live on
+// the same machine (test_t5_cli liveParity).
+inline double storedLogitTol(const torch::Tensor& ref) { return 1e-4 + 1e-5 * ref.abs().max().item<double>(); }
+inline double storedLossTol(double ref) { return 1e-5 + 1e-6 * std::abs(ref); }
+
 inline std::vector<int64_t> toVector(const torch::Tensor& t) {
     auto c = t.to(torch::kInt64).to(torch::kCPU).contiguous();
     return std::vector<int64_t>(c.data_ptr<int64_t>(), c.data_ptr<int64_t>() + c.numel());

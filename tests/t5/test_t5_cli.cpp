@@ -3,6 +3,7 @@
 // same logits; --adapter takes the fixtures' LoRA and prompt-tuning folders; generate --json
 // gives the fixture's greedy tokens.
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,18 @@ double maxDiff(const nlohmann::json& a, const nlohmann::json& b) {
     return m;
 }
 
+double maxAbs(const nlohmann::json& a) {
+    double m = 0;
+    for (const auto& v : a) m = std::max(m, std::abs(v.get<double>()));
+    return m;
+}
+
+// Tolerances against the stored fixtures grow with the magnitude: they were written on another
+// machine and transformers itself moves by up to 1.2e-4 (logits up to 25) and 1.5e-5 (loss 25)
+// on the CI machine — see T5TestUtil.h. liveParity holds the absolute 1e-4 / 1e-5.
+double storedLogitTol(const nlohmann::json& ref) { return 1e-4 + 1e-5 * maxAbs(ref); }
+double storedLossTol(double ref) { return 1e-5 + 1e-6 * std::abs(ref); }
+
 nlohmann::json lastLine(const std::string& out) {
     auto end = out.find_last_not_of("\n");
     auto start = out.rfind('\n', end);
@@ -60,6 +73,7 @@ private Q_SLOTS:
     void generate_data();
     void generate();
     void usageErrors();
+    void liveParity();
 };
 
 void TestT5Cli::forward_data() {
@@ -87,14 +101,14 @@ void TestT5Cli::forward() {
     const double d = maxDiff(out["logits_last"], expected["logits_last"]);
     const double loss = std::abs(out["loss"].get<double>() - expected["loss"]["loss"].get<double>());
     qInfo("%s %s: logits_last max diff %.3g, loss diff %.3g", qPrintable(model.section(QLatin1Char('/'), -1)), qPrintable(adapter), d, loss);
-    QVERIFY2(d < 1e-4, qPrintable(QString::number(d)));
-    QVERIFY2(loss < 1e-5, qPrintable(QString::number(loss)));
+    QVERIFY2(d < storedLogitTol(expected["logits_last"]), qPrintable(QString::number(d)));
+    QVERIFY2(loss < storedLossTol(expected["loss"]["loss"].get<double>()), qPrintable(QString::number(loss)));
     if (expected.contains("decoder_input_ids")) {
         // the decoder ids given directly: the same logits
         args << QStringLiteral("--decoder-ids") << csv(expected["decoder_input_ids"]);
         auto r2 = run(args);
         QVERIFY2(r2.code == 0, r2.err.c_str());
-        QVERIFY(maxDiff(lastLine(r2.out)["logits_last"], expected["logits_last"]) < 1e-4);
+        QVERIFY(maxDiff(lastLine(r2.out)["logits_last"], out["logits_last"]) < 1e-5);
     }
 }
 
@@ -132,6 +146,45 @@ void TestT5Cli::usageErrors() {
     r = run({QStringLiteral("forward"), QStringLiteral("--model"), fixture("t5"), QStringLiteral("--ids"), QStringLiteral("5,6"),
              QStringLiteral("--labels"), QStringLiteral("5,99999")});
     QCOMPARE(r.code, 2);
+}
+
+// transformers 4.40.2 + peft 0.10.0 run here, on the fixtures' inputs (tests/t5/t5_reference.py),
+// against `tunebench forward`: last-position logits within 1e-4 and loss within 1e-5, absolute,
+// for t5 and flan_t5, each as base, LoRA and prompt tuning.
+void TestT5Cli::liveParity() {
+    if (!std::filesystem::exists(fixture("t5").toStdString())) QSKIP("../shared/fixtures/hf-tiny is absent");
+    if (!std::filesystem::exists(TB_REFERENCE_PYTHON)) QSKIP("the reference venv (.venv-reference) is absent: run scripts/setup-reference.sh");
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString outPath = tmp.filePath(QStringLiteral("reference.json"));
+    QProcess py;
+    py.setProcessChannelMode(QProcess::MergedChannels);
+    py.start(QStringLiteral(TB_REFERENCE_PYTHON), {QStringLiteral(TB_SOURCE_DIR "/tests/t5/t5_reference.py"),
+                                                  QString::fromStdString(std::string(TB_SHARED_DIR) + "/fixtures/hf-tiny"), outPath});
+    QVERIFY(py.waitForFinished(600000));
+    const QByteArray log = py.readAll();
+    QVERIFY2(py.exitCode() == 0, log.constData());
+    const auto ref = readJson(outPath);
+    QCOMPARE(ref.size(), size_t{6});
+    for (const auto& [name, r] : ref.items()) {
+        const QString n = QString::fromStdString(name);
+        const QString model = fixture(n.section(QLatin1Char(' '), 0, 0).toUtf8().constData());
+        const QString adapter = n.section(QLatin1Char(' '), 1, 1);
+        const QString exp = adapter.isEmpty() ? model : model + QLatin1Char('/') + adapter;
+        auto expected = readJson(exp + QStringLiteral("/expected.json"));
+        QStringList args{QStringLiteral("forward"), QStringLiteral("--model"), model, QStringLiteral("--ids"),
+                         csv(expected["input_ids"]), QStringLiteral("--labels"), csv(expected["labels"])};
+        if (!adapter.isEmpty()) args << QStringLiteral("--adapter") << exp;
+        auto out = run(args);
+        QVERIFY2(out.code == 0, out.err.c_str());
+        const auto ours = lastLine(out.out);
+        const double d = maxDiff(ours["logits_last"], r["logits_last"]);
+        const double dl = std::abs(ours["loss"].get<double>() - r["loss"].get<double>());
+        qInfo("%-22s live: logits_last %.3g, loss %.3g (transformers here vs the stored fixture: %.3g, %.3g)", name.c_str(), d, dl,
+              r["fixture_logits_last_diff"].get<double>(), r["fixture_loss_diff"].get<double>());
+        QVERIFY2(d < 1e-4, qPrintable(n + QStringLiteral(": logits differ by ") + QString::number(d)));
+        QVERIFY2(dl < 1e-5, qPrintable(n + QStringLiteral(": loss differs by ") + QString::number(dl)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestT5Cli)

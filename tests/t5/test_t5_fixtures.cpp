@@ -110,13 +110,13 @@ void TestT5Fixtures::base() {
     const double diff = t5test::maxAbsDiff(logits, tensors.at("logits"));
     qInfo("%s: max |logit - transformers| over %lld decoder positions = %.3g", qPrintable(arch),
           static_cast<long long>(logits.size(0)), diff);
-    QVERIFY2(diff < 1e-4, qPrintable(QStringLiteral("max abs logit diff %1").arg(diff)));
+    QVERIFY2(diff < t5test::storedLogitTol(tensors.at("logits")), qPrintable(QStringLiteral("max abs logit diff %1").arg(diff)));
     checkSums(out.decoderHiddenStates, expected["decoder_hidden_states"], "decoder");
 
     const double loss = t5test::labelLoss(logits, tensors.at("labels"));
     const double refLoss = expected["loss"]["loss"].get<double>();
     qInfo("%s: loss %.8f vs %.8f (diff %.3g)", qPrintable(arch), loss, refLoss, std::abs(loss - refLoss));
-    QVERIFY2(std::abs(loss - refLoss) < 1e-5, qPrintable(QStringLiteral("loss %1 vs %2").arg(loss).arg(refLoss)));
+    QVERIFY2(std::abs(loss - refLoss) < t5test::storedLossTol(refLoss), qPrintable(QStringLiteral("loss %1 vs %2").arg(loss).arg(refLoss)));
 
     const auto want = expected["greedy"]["new_tokens"].get<std::vector<int64_t>>();
     GenerationOptions opt;
@@ -179,10 +179,10 @@ void TestT5Fixtures::lora() {
     auto logits = decoderLogits(*model, tensors.at("input_ids"), tensors.at("decoder_input_ids"));
     const double diff = t5test::maxAbsDiff(logits, tensors.at("logits"));
     qInfo("%s LoRA: max |logit diff| %.3g", qPrintable(arch), diff);
-    QVERIFY2(diff < 1e-4, qPrintable(QStringLiteral("LoRA logits differ by %1").arg(diff)));
+    QVERIFY2(diff < t5test::storedLogitTol(tensors.at("logits")), qPrintable(QStringLiteral("LoRA logits differ by %1").arg(diff)));
     const double loss = t5test::labelLoss(logits, tensors.at("labels"));
     const double refLoss = expected["loss"]["loss"].get<double>();
-    QVERIFY2(std::abs(loss - refLoss) < 1e-5, qPrintable(QStringLiteral("LoRA loss %1 vs %2").arg(loss).arg(refLoss)));
+    QVERIFY2(std::abs(loss - refLoss) < t5test::storedLossTol(refLoss), qPrintable(QStringLiteral("LoRA loss %1 vs %2").arg(loss).arg(refLoss)));
     GenerationOptions opt;
     opt.maxNewTokens = tensors.at("greedy_new_tokens").numel();
     opt.eosTokenIds = {-1};
@@ -193,16 +193,17 @@ void TestT5Fixtures::lora() {
     auto merged = decoderLogits(*model, tensors.at("input_ids"), tensors.at("decoder_input_ids"));
     const double mdiff = t5test::maxAbsDiff(merged, tensors.at("merged_logits"));
     qInfo("%s LoRA merged: max |logit diff| %.3g", qPrintable(arch), mdiff);
-    QVERIFY2(mdiff < 1e-4, qPrintable(QStringLiteral("merged LoRA logits differ by %1").arg(mdiff)));
+    QVERIFY2(mdiff < t5test::storedLogitTol(tensors.at("merged_logits")), qPrintable(QStringLiteral("merged LoRA logits differ by %1").arg(mdiff)));
     pm.unmergeActive();
     const double back = t5test::maxAbsDiff(decoderLogits(*model, tensors.at("input_ids"), tensors.at("decoder_input_ids")), logits);
-    QVERIFY2(back < 1e-4, qPrintable(QStringLiteral("unmerge did not restore the logits (%1)").arg(back)));
+    // W + BA - BA is not W in fp32 (PEFT unmerges the same way): the tolerance follows the magnitude.
+    QVERIFY2(back < t5test::storedLogitTol(logits), qPrintable(QStringLiteral("unmerge did not restore the logits (%1)").arg(back)));
 
     pm.setAdaptersEnabled(false);
     auto baseTensors = readAllTensors(dir + "/expected.safetensors");
     const double off = t5test::maxAbsDiff(decoderLogits(*model, tensors.at("input_ids"), tensors.at("decoder_input_ids")),
                                           baseTensors.at("logits"));
-    QVERIFY2(off < 1e-4, qPrintable(QStringLiteral("disabled adapter differs from the base by %1").arg(off)));
+    QVERIFY2(off < t5test::storedLogitTol(baseTensors.at("logits")), qPrintable(QStringLiteral("disabled adapter differs from the base by %1").arg(off)));
 }
 
 void TestT5Fixtures::loraMergedFolder() {
@@ -214,7 +215,7 @@ void TestT5Fixtures::loraMergedFolder() {
     auto logits = decoderLogits(*model, tensors.at("input_ids"), tensors.at("decoder_input_ids"));
     const double diff = t5test::maxAbsDiff(logits, tensors.at("merged_logits"));
     qInfo("%s PEFT-merged folder: max |logit diff| %.3g", qPrintable(arch), diff);
-    QVERIFY2(diff < 1e-4, qPrintable(QStringLiteral("merged folder logits differ by %1").arg(diff)));
+    QVERIFY2(diff < t5test::storedLogitTol(tensors.at("merged_logits")), qPrintable(QStringLiteral("merged folder logits differ by %1").arg(diff)));
 }
 
 void TestT5Fixtures::promptTuning() {
@@ -235,11 +236,11 @@ void TestT5Fixtures::promptTuning() {
     auto logits = decoderLogits(*model, tensors.at("input_ids"), model->shiftRight(labels), adapter.virtualTokenEmbeds());
     const double diff = t5test::maxAbsDiff(logits, tensors.at("logits"));
     qInfo("%s prompt tuning: max |logit diff| %.3g", qPrintable(arch), diff);
-    QVERIFY2(diff < 1e-4, qPrintable(QStringLiteral("prompt-tuning logits differ by %1").arg(diff)));
+    QVERIFY2(diff < t5test::storedLogitTol(tensors.at("logits")), qPrintable(QStringLiteral("prompt-tuning logits differ by %1").arg(diff)));
     const double loss = t5test::labelLoss(logits, labels);
     const double refLoss = expected["loss"]["loss"].get<double>();
     qInfo("%s prompt tuning: loss %.8f vs %.8f", qPrintable(arch), loss, refLoss);
-    QVERIFY2(std::abs(loss - refLoss) < 1e-5, qPrintable(QStringLiteral("prompt-tuning loss %1 vs %2").arg(loss).arg(refLoss)));
+    QVERIFY2(std::abs(loss - refLoss) < t5test::storedLossTol(refLoss), qPrintable(QStringLiteral("prompt-tuning loss %1 vs %2").arg(loss).arg(refLoss)));
 }
 
 void TestT5Fixtures::loaderDispatch() {
