@@ -34,8 +34,8 @@ export TB_SCREENSHOT_MODEL="$model"
 for rank in 4 16; do
   "$exe" --workspace "$ws" train --model "$model" --instructions dialogsum-flan --method lora \
     --rank "$rank" --alpha $((2 * rank)) --targets q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj \
-    --steps 300 --batch 8 --seq 384 --eval-every 50 --max-eval 40 --lr 3e-3 \
-    --schedule cosine --warmup 15 --log-every 10 --device cpu
+    --steps 150 --batch 8 --seq 384 --eval-every 50 --max-eval 40 --lr 3e-3 \
+    --schedule cosine --warmup 8 --log-every 10 --device cpu
 done
 # an evaluation of the base against both adapters (the Evaluate page shows the newest one)
 "$exe" --workspace "$ws" eval --model "$model" --adapters base,run:1,run:2 --instructions dialogsum-flan --split test \
