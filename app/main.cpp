@@ -1,5 +1,6 @@
 // tunebench: no arguments opens the desktop application; a subcommand runs headless.
 #include "cli/Cli.h"
+#include "util/ProcessTuning.h"
 
 #ifdef TUNEBENCH_WITH_GUI
 #include "ui/app/GuiMain.h"
@@ -9,6 +10,7 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
+    tb::tuneProcessEnvironment(argv);   // may re-execute once with BLAS/OpenMP settings (ProcessTuning.h)
     if (tb::cli::wantsHeadless(argc, argv)) return tb::cli::runCli(argc, argv);
 #ifdef TUNEBENCH_WITH_GUI
     return tb::ui::guiMain(argc, argv);

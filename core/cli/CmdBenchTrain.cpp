@@ -13,8 +13,11 @@
 #include "training/CausalLmLoss.h"
 #include "training/ResourceEstimate.h"
 #include "util/Error.h"
+#include "util/MemoryRetention.h"
+#include "util/ProcessTuning.h"
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 #include <chrono>
@@ -85,6 +88,8 @@ if m != "full":
     elif m == "prompt":
         pc = peft.PromptTuningConfig(num_virtual_tokens=cfg["virtual_tokens"], task_type="CAUSAL_LM")
     model = peft.get_peft_model(model, pc)
+if cfg.get("gradient_checkpointing"):
+    model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
 model.train()
 params = [p for p in model.parameters() if p.requires_grad]
 opt = torch.optim.AdamW(params, lr=1e-4, weight_decay=0.0)
@@ -119,6 +124,7 @@ std::vector<FlagSpec> benchTrainFlags() {
             {"virtual-tokens", true, "train: prompt-tuning virtual tokens (default 20)"},
             {"train-steps", true, "train: timed optimiser steps (default 3)"},
             {"train-warmup", true, "train: warm-up steps (default 1)"},
+            {"gradient-checkpointing", false, "train: recompute each layer in backward (saves activation memory)"},
             {"no-reference", false, "train: skip the transformers + peft comparison"}};
 }
 
@@ -161,7 +167,7 @@ int benchTrain(const Args& args, const Context&) {
     }
 
     // The machine's GEMM peak, measured here, and the inference peak memory at this batch.
-    const double gemm = measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0);
+    double gemm = measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0);
     auto ids = torch::randint(0, mc.vocabSize, {batch, seq}, torch::TensorOptions().dtype(torch::kInt64)).to(device);
     {
         torch::NoGradGuard ng;
@@ -181,10 +187,13 @@ int benchTrain(const Args& args, const Context&) {
     for (auto& [n, t] : pm.trainableParameters()) params.push_back({n, t, AdamW::decays(n, t)});
     AdamW opt(params, 0.0, 0.9, 0.999, 1e-8);
 
+    const bool checkpointing = args.has("gradient-checkpointing");
     auto step = [&] {
         ForwardInput in;
         in.inputIds = ids;
-        auto loss = causalLmLoss(pm.forward(in).logits, ids, pm.numVirtualTokens());
+        in.skipLogits = true;   // as the trainer: chunked loss from the hidden states
+        in.checkpointLayers = checkpointing;
+        auto loss = causalLmLoss(pm.forward(in), ids, pm.numVirtualTokens());
         loss.backward();
         torch::NoGradGuard ng;
         std::vector<torch::Tensor> norms;
@@ -197,12 +206,16 @@ int benchTrain(const Args& args, const Context&) {
         opt.step(1e-4);
         opt.zeroGrad();
     };
+    RetainFreedMemory keepFreedMemory;   // as the trainer does (util/MemoryRetention.h)
     for (int64_t i = 0; i < warmup; ++i) step();
     if (device.is_cuda()) torch::cuda::synchronize();
     const auto t0 = std::chrono::steady_clock::now();
     for (int64_t i = 0; i < steps; ++i) step();
     if (device.is_cuda()) torch::cuda::synchronize();
     const double dt = seconds(t0);
+    // The peak again after the timed steps: on a shared machine one short measurement can land
+    // in a slow moment (seen: 156 vs 273 GFLOP/s); MFU uses the best this process reached.
+    gemm = std::max(gemm, measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0));
     const double tokensPerS = static_cast<double>(batch * seq * steps) / dt;
     const bool full = method == "full" || method == "selective";
     const double flopsPerToken = trainingFlopsPerToken(mc, seq + pm.numVirtualTokens(), counts.trainable, full);
@@ -215,6 +228,8 @@ int benchTrain(const Args& args, const Context&) {
                           {"seq", seq},
                           {"steps", steps},
                           {"threads", threads},
+                          {"blas_kernels", blasCoreName()},
+                          {"gradient_checkpointing", checkpointing},
                           {"device", device.str()},
                           {"trainable_params", counts.trainable},
                           {"total_params", counts.total},
@@ -234,26 +249,45 @@ int benchTrain(const Args& args, const Context&) {
                              {"targets", targets.empty() ? nlohmann::json(nullptr) : targets.toJson()},
                              {"feedforward", method == "ia3" ? peft::defaultIa3FeedForward(mc.modelType).toJson() : nlohmann::json(nullptr)},
                              {"virtual_tokens", args.integer("virtual-tokens", 20)}, {"vocab", mc.vocabSize},
-                             {"batch", batch}, {"seq", seq}, {"steps", steps}, {"warmup", warmup}, {"threads", threads}};
+                             {"batch", batch}, {"seq", seq}, {"steps", steps}, {"warmup", warmup}, {"threads", threads},
+                             {"gradient_checkpointing", checkpointing}};
         const auto script = (fs::temp_directory_path() / ("tunebench-bench-train-" + std::to_string(getpid()) + ".py")).string();
         { std::ofstream(script) << kReferenceScript; }
-        QProcess proc;
-        proc.setProcessChannelMode(QProcess::SeparateChannels);
-        proc.start(QString::fromStdString(python), {QString::fromStdString(script), QString::fromStdString(rc.dump())});
-        const bool done = proc.waitForFinished(30 * 60 * 1000);
-        fs::remove(script);
-        const auto stdoutText = QString::fromUtf8(proc.readAllStandardOutput()).trimmed();
-        const auto lastLine = stdoutText.split(QLatin1Char('\n')).last().toStdString();
-        auto ref = nlohmann::json::parse(lastLine, nullptr, false);
-        if (done && proc.exitCode() == 0 && ref.is_object() && ref.contains("tokens_per_s")) {
-            out["reference_tokens_per_s"] = ref["tokens_per_s"];
-            out["reference_peak_rss_mb"] = ref["peak_rss_mb"];
-            const double refTps = ref["tokens_per_s"].get<double>();
-            out["reference_mfu"] = flopsPerToken * refTps / (gemm * 1e9);
-            out["ratio"] = tokensPerS / refTps;
-        } else {
-            out["reference_error"] = QString::fromUtf8(proc.readAllStandardError()).right(400).toStdString();
+        // Runs the reference with `env`; fills `<prefix>tokens_per_s` etc. Returns its tokens/s or 0.
+        auto runReference = [&](const QProcessEnvironment& env, const std::string& prefix) {
+            QProcess proc;
+            proc.setProcessEnvironment(env);
+            proc.setProcessChannelMode(QProcess::SeparateChannels);
+            proc.start(QString::fromStdString(python), {QString::fromStdString(script), QString::fromStdString(rc.dump())});
+            const bool done = proc.waitForFinished(30 * 60 * 1000);
+            const auto stdoutText = QString::fromUtf8(proc.readAllStandardOutput()).trimmed();
+            const auto lastLine = stdoutText.split(QLatin1Char('\n')).last().toStdString();
+            auto ref = nlohmann::json::parse(lastLine, nullptr, false);
+            if (done && proc.exitCode() == 0 && ref.is_object() && ref.contains("tokens_per_s")) {
+                const double refTps = ref["tokens_per_s"].get<double>();
+                out[prefix + "tokens_per_s"] = refTps;
+                out[prefix + "peak_rss_mb"] = ref["peak_rss_mb"];
+                out[prefix + "mfu"] = flopsPerToken * refTps / (gemm * 1e9);
+                return refTps;
+            }
+            out[prefix + "error"] = QString::fromUtf8(proc.readAllStandardError()).right(400).toStdString();
+            return 0.0;
+        };
+        // 1. The reference in this process' environment, including the BLAS kernel and OpenMP
+        //    settings tunebench chose for itself (util/ProcessTuning.h): the like-for-like ratio.
+        const auto sameEnv = QProcessEnvironment::systemEnvironment();
+        if (const double refTps = runReference(sameEnv, "reference_"); refTps > 0) out["ratio"] = tokensPerS / refTps;
+        // 2. The reference as it runs on this machine out of the box, without those settings.
+        const auto tuned = tunedVariables();
+        if (!tuned.empty()) {
+            auto plain = sameEnv;
+            for (const auto& name : tuned) plain.remove(QString::fromStdString(name));
+            plain.remove(QStringLiteral("TUNEBENCH_ENV_TUNED"));
+            out["reference_as_installed_env_removed"] = tuned;
+            if (const double refTps = runReference(plain, "reference_as_installed_"); refTps > 0)
+                out["ratio_vs_reference_as_installed"] = tokensPerS / refTps;
         }
+        fs::remove(script);
     }
     printJsonLine(out.dump());
     return 0;

@@ -1,6 +1,7 @@
 #include "eval/Perplexity.h"
 
 #include "text/Tokenizer.h"
+#include "training/CausalLmLoss.h"
 #include "util/Error.h"
 
 #include <cmath>
@@ -33,16 +34,11 @@ LossSummary evaluateLoss(CausalLM& model, const Tokenizer& tokenizer, const std:
         ForwardInput in;
         in.inputIds = b.inputIds.to(model.device());
         in.attentionMask = b.attentionMask.to(model.device());
-        const auto logits = model.forward(in).logits.to(torch::kFloat32);
-        const int64_t V = logits.size(2);
-        // predict token t+1 from position t
-        const auto shiftLogits = logits.slice(1, 0, logits.size(1) - 1).reshape({-1, V});
-        const auto shiftLabels = b.labels.to(model.device()).slice(1, 1).reshape({-1});
-        const auto sum = torch::nn::functional::cross_entropy(
-            shiftLogits, shiftLabels,
-            torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kSum));
-        lossSum += sum.item<double>();
-        out.tokens += shiftLabels.ne(-100).sum().item<int64_t>();
+        in.skipLogits = true;   // the loss in chunks: no [B, T, vocab] logits (CausalLmLoss.h)
+        const auto labels = b.labels.to(model.device());
+        const int64_t counted = labels.slice(1, 1).ne(-100).sum().item<int64_t>();   // token t+1 predicted at t
+        if (counted > 0) lossSum += causalLmLoss(model.forward(in), labels).item<double>() * static_cast<double>(counted);
+        out.tokens += counted;
         out.examples += static_cast<int64_t>(rows.size());
         if (progress) progress(out.examples);
     }

@@ -1,5 +1,7 @@
 #include "io/RuntimeInfo.h"
 
+#include "util/ProcessTuning.h"
+
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -45,6 +47,8 @@ RuntimeInfo runtimeInfo() {
     if (getThreads) {
         info.blasThreads = getThreads();
         info.blasName = getConfig ? std::string("OpenBLAS ") + getConfig() : "OpenBLAS";
+        const std::string core = blasCoreName();
+        if (!core.empty()) info.blasName += " (kernels: " + core + ")";
     } else {
         info.blasThreads = -1;
         info.blasName = info.blasLibrary.find("openblas") != std::string::npos ? "OpenBLAS" : "reference BLAS (slow: install libopenblas0-pthread)";

@@ -33,11 +33,22 @@ struct ForwardInput {
     // 0: logits for every position; n > 0: only for the last n positions (saves the vocab
     // projection on long prompts during generation).
     int64_t logitsToKeep = 0;
+    // Training: return the final (normed) hidden states and the output projection instead of
+    // logits, so the loss can be computed in chunks without the [B, T, vocab] matrix
+    // (training/CausalLmLoss.h). Ignored (logits are computed) when the output projection
+    // carries an adapter.
+    bool skipLogits = false;
+    // Training: recompute each decoder layer in backward instead of keeping its activations
+    // (gradient checkpointing, models/LayerCheckpoint.h). Only with grad mode on and no cache.
+    bool checkpointLayers = false;
 };
 
 struct ForwardOutput {
     torch::Tensor logits;                     // [B, T or logitsToKeep, vocab], fp32 as computed
     std::vector<torch::Tensor> hiddenStates;  // embeddings + after each layer (last one normed), as HF
+    // With skipLogits: the final hidden states [B, T, hidden] and the output projection
+    // (weight [vocab, hidden], bias [vocab] or undefined); logits stay undefined.
+    torch::Tensor hidden, outputWeight, outputBias;
 };
 
 class CausalLM : public torch::nn::Module {

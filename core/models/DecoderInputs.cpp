@@ -40,4 +40,24 @@ torch::Tensor keepLast(const torch::Tensor& h, int64_t n) {
     return h.narrow(1, h.size(1) - n, n);
 }
 
+torch::Tensor runDecoderLayer(const ForwardInput& in, const torch::nn::Module& layer, LayerFn fn, const torch::Tensor& h) {
+    if (in.checkpointLayers && !in.cache && torch::GradMode::is_enabled()) {
+        auto params = trainableParameters(layer);
+        if (h.requires_grad() || !params.empty()) return checkpointLayer(std::move(fn), h, params);
+    }
+    return fn(h);
+}
+
+void finishDecoderOutput(ForwardOutput& out, const ForwardInput& in, const torch::Tensor& h, AdaptableLinear head,
+                         const torch::Tensor& tiedWeight) {
+    auto last = keepLast(h, in.logitsToKeep);
+    if (in.skipLogits && (head.is_empty() || !head->hasActiveAdapter())) {
+        out.hidden = last;
+        out.outputWeight = head.is_empty() ? tiedWeight : head->weightOutIn();
+        if (!head.is_empty()) out.outputBias = head->bias;
+        return;
+    }
+    out.logits = head.is_empty() ? torch::nn::functional::linear(last, tiedWeight) : head->forward(last);
+}
+
 } // namespace tb

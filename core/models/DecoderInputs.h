@@ -1,7 +1,9 @@
 #pragma once
 // Why this exists: the bookkeeping every decoder forward starts with — ids or embeddings,
 // past length from the cache, position ids and the attention bias — done once, the same way.
+#include "models/AdaptableLinear.h"
 #include "models/CausalLM.h"
+#include "models/LayerCheckpoint.h"
 
 namespace tb {
 
@@ -19,5 +21,15 @@ DecoderInputs prepareDecoderInputs(const ForwardInput& in, const ModelConfig& co
 
 // Keeps the last n positions of h (n <= 0: all).
 torch::Tensor keepLast(const torch::Tensor& h, int64_t n);
+
+// One decoder layer: fn(h), or through checkpointLayer when in.checkpointLayers asks for it
+// (grad mode on, no cache). fn is kept until backward: capture by value.
+torch::Tensor runDecoderLayer(const ForwardInput& in, const torch::nn::Module& layer, LayerFn fn, const torch::Tensor& h);
+
+// The end of every decoder forward: logits for the last in.logitsToKeep positions through
+// `head` (or the tied embedding weight when head is empty), or with in.skipLogits the hidden
+// states and the projection (ForwardOutput::hidden/outputWeight/outputBias).
+void finishDecoderOutput(ForwardOutput& out, const ForwardInput& in, const torch::Tensor& h, AdaptableLinear head,
+                         const torch::Tensor& tiedWeight);
 
 } // namespace tb

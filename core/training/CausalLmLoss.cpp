@@ -1,19 +1,136 @@
 #include "training/CausalLmLoss.h"
 
-namespace tb {
+#include <torch/csrc/autograd/custom_function.h>
 
-torch::Tensor causalLmLoss(const torch::Tensor& logits, const torch::Tensor& labels, int64_t numVirtualTokens) {
+#include <algorithm>
+
+namespace tb {
+namespace {
+
+using torch::autograd::AutogradContext;
+using torch::autograd::variable_list;
+
+struct ChunkedResult {
+    torch::Tensor lossSum;          // fp32 scalar
+    int64_t count = 0;              // targets that count
+    torch::Tensor gradHidden, gradWeight, gradBias;   // d(lossSum)/d(.), when asked for
+};
+
+// One pass over the rows: loss sum, and the gradients of the sum when wanted.
+ChunkedResult chunkedCrossEntropy(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
+                                  const torch::Tensor& target, int64_t chunkRows, bool wantHidden, bool wantWeight,
+                                  bool wantBias) {
+    torch::NoGradGuard noGrad;
+    const int64_t n = hidden.size(0), vocab = weight.size(0);
+    if (chunkRows <= 0) chunkRows = std::clamp<int64_t>((int64_t{1} << 23) / std::max<int64_t>(vocab, 1), 16, 4096);
+    ChunkedResult r;
+    const auto f32 = hidden.options().dtype(torch::kFloat32);
+    r.lossSum = torch::zeros({}, f32);
+    if (wantHidden) r.gradHidden = torch::zeros({n, hidden.size(1)}, f32);
+    if (wantWeight) r.gradWeight = torch::zeros(weight.sizes(), f32);
+    if (wantBias) r.gradBias = torch::zeros({vocab}, f32);
+    const bool wantAny = wantHidden || wantWeight || wantBias;
+    const auto w = weight.scalar_type() == hidden.scalar_type() ? weight : weight.to(hidden.scalar_type());
+    const auto b = !bias.defined() || bias.scalar_type() == hidden.scalar_type() ? bias : bias.to(hidden.scalar_type());
+    r.count = target.ne(-100).sum().item<int64_t>();
+    for (int64_t start = 0; start < n; start += chunkRows) {
+        const int64_t len = std::min(chunkRows, n - start);
+        const auto t = target.narrow(0, start, len);
+        const auto valid = t.ne(-100);
+        if (!valid.any().item<bool>()) continue;
+        const auto h = hidden.narrow(0, start, len);
+        auto logits = torch::nn::functional::linear(h, w, b).to(torch::kFloat32);   // [len, V]
+        const auto safe = t.clamp_min(0).unsqueeze(1);
+        const auto picked = logits.gather(1, safe).squeeze(1);
+        // One exp pass serves both the log-sum-exp and the softmax: e = exp(x - max).
+        const auto mx = std::get<0>(logits.max(1, true));
+        logits.sub_(mx).exp_();
+        const auto total = logits.sum(1);
+        const auto lse = total.log() + mx.squeeze(1);
+        r.lossSum += torch::where(valid, lse - picked, torch::zeros_like(lse)).sum();
+        if (!wantAny) continue;
+        // d(sum)/d(logits) = softmax - onehot(target) on counted rows, 0 elsewhere; in place.
+        const auto validF = valid.to(torch::kFloat32).unsqueeze(1);
+        logits.div_(total.unsqueeze(1));
+        logits.scatter_add_(1, safe, -validF);
+        logits.mul_(validF);
+        const auto g = logits.scalar_type() == w.scalar_type() ? logits : logits.to(w.scalar_type());
+        if (wantHidden) r.gradHidden.narrow(0, start, len).copy_(g.mm(w));
+        if (wantWeight) r.gradWeight.addmm_(g.t().to(torch::kFloat32), h.to(torch::kFloat32));
+        if (wantBias) r.gradBias.add_(logits.sum(0));
+    }
+    return r;
+}
+
+class LinearCrossEntropyFunction : public torch::autograd::Function<LinearCrossEntropyFunction> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& hidden, const torch::Tensor& weight,
+                                 const c10::optional<torch::Tensor>& bias, const torch::Tensor& target, int64_t chunkRows) {
+        const auto b = bias.has_value() ? *bias : torch::Tensor();
+        auto r = chunkedCrossEntropy(hidden, weight, b, target, chunkRows, hidden.requires_grad(), weight.requires_grad(),
+                                     b.defined() && b.requires_grad());
+        const double count = static_cast<double>(r.count);
+        ctx->saved_data["count"] = count;
+        ctx->saved_data["hidden_dtype"] = hidden.scalar_type();
+        ctx->saved_data["weight_dtype"] = weight.scalar_type();
+        ctx->saved_data["grad_hidden"] = r.gradHidden;
+        ctx->saved_data["grad_weight"] = r.gradWeight;
+        ctx->saved_data["grad_bias"] = r.gradBias;
+        ctx->saved_data["has_bias"] = b.defined();
+        return r.lossSum / count;   // 0/0 = NaN, as cross_entropy with nothing to count
+    }
+
+    static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {
+        const auto scale = gradOutputs[0] / ctx->saved_data["count"].toDouble();
+        auto scaled = [&](const char* key, at::ScalarType dtype) {
+            auto g = ctx->saved_data[key].toTensor();
+            return g.defined() ? (g * scale).to(dtype) : torch::Tensor();
+        };
+        const auto hd = ctx->saved_data["hidden_dtype"].toScalarType(), wd = ctx->saved_data["weight_dtype"].toScalarType();
+        return {scaled("grad_hidden", hd), scaled("grad_weight", wd),
+                ctx->saved_data["has_bias"].toBool() ? scaled("grad_bias", wd) : torch::Tensor(), torch::Tensor(),
+                torch::Tensor()};
+    }
+};
+
+} // namespace
+
+torch::Tensor shiftedTargets(const torch::Tensor& labels, int64_t numVirtualTokens) {
     // PEFT prepends -100 labels for the virtual tokens, so the last virtual position predicts
-    // the first real token. Shifting the labels (not the logits) keeps the logits a view: no
-    // copy of the [B*T, vocab] matrix.
+    // the first real token.
     auto full = labels;
     if (numVirtualTokens > 0)
         full = torch::cat({torch::full({labels.size(0), numVirtualTokens}, -100, labels.options()), labels}, 1);
     auto target = torch::full_like(full, -100);
     target.slice(1, 0, -1).copy_(full.slice(1, 1));
+    return target;
+}
+
+torch::Tensor causalLmLoss(const torch::Tensor& logits, const torch::Tensor& labels, int64_t numVirtualTokens) {
+    // Shifting the labels (not the logits) keeps the logits a view: no copy of the [B*T, vocab] matrix.
+    const auto target = shiftedTargets(labels, numVirtualTokens);
     auto l = logits.scalar_type() == torch::kFloat32 ? logits : logits.to(torch::kFloat32);
     return torch::nn::functional::cross_entropy(l.reshape({-1, l.size(-1)}), target.reshape({-1}),
                                                 torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
+}
+
+torch::Tensor causalLmLoss(const ForwardOutput& out, const torch::Tensor& labels, int64_t numVirtualTokens) {
+    if (out.logits.defined()) return causalLmLoss(out.logits, labels, numVirtualTokens);
+    const auto target = shiftedTargets(labels, numVirtualTokens).to(out.hidden.device());
+    return linearCrossEntropy(out.hidden.reshape({-1, out.hidden.size(-1)}), out.outputWeight, out.outputBias,
+                              target.reshape({-1}));
+}
+
+torch::Tensor linearCrossEntropy(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
+                                 const torch::Tensor& target, int64_t chunkRows) {
+    const bool needsGrad = torch::GradMode::is_enabled() &&
+                           (hidden.requires_grad() || weight.requires_grad() || (bias.defined() && bias.requires_grad()));
+    if (!needsGrad) {
+        auto r = chunkedCrossEntropy(hidden, weight, bias, target, chunkRows, false, false, false);
+        return r.lossSum / static_cast<double>(r.count);
+    }
+    return LinearCrossEntropyFunction::apply(hidden, weight, bias.defined() ? c10::optional<torch::Tensor>(bias) : c10::nullopt,
+                                             target, chunkRows);
 }
 
 } // namespace tb

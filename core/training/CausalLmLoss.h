@@ -1,11 +1,32 @@
 #pragma once
 // Why this exists: the causal-LM loss as transformers computes it (position t predicts token
-// t + 1; mean cross-entropy over labels that are not -100), shared by the trainer, `bench train`
-// and the parity tests. Logits of prompt-tuning virtual tokens are dropped first.
+// t + 1; mean cross-entropy over labels that are not -100), shared by the trainer, `bench train`,
+// evaluation and the parity tests. Logits of prompt-tuning virtual tokens are dropped first.
+//
+// From a forward run with ForwardInput::skipLogits, the loss is computed from the final hidden
+// states and the output projection a few hundred rows at a time: the [B, T, vocab] logits
+// (200 MB at batch 4 × 256 tokens × 49,152 for SmolLM2), their log-softmax and gradient never
+// exist at once. The gradient is computed in the same pass (the loss is the graph's end), so
+// nothing is recomputed in backward. Same value as the logits path to float rounding.
+#include "models/CausalLM.h"
+
 #include <torch/torch.h>
 
 namespace tb {
 
 torch::Tensor causalLmLoss(const torch::Tensor& logits, const torch::Tensor& labels, int64_t numVirtualTokens = 0);
+
+// Uses out.logits when present, else out.hidden / outputWeight / outputBias (chunked).
+torch::Tensor causalLmLoss(const ForwardOutput& out, const torch::Tensor& labels, int64_t numVirtualTokens = 0);
+
+// The targets causalLmLoss compares with: labels shifted left by one, -100 for the virtual
+// tokens and the last position. [B, numVirtualTokens + T].
+torch::Tensor shiftedTargets(const torch::Tensor& labels, int64_t numVirtualTokens = 0);
+
+// Mean cross-entropy of softmax(hidden W^T + b) against target (-100 ignored), `chunkRows`
+// rows at a time. hidden [N, H], weight [V, H], bias [V] or undefined, target [N].
+// Differentiable in hidden, weight and bias. NaN when no target counts (as cross_entropy).
+torch::Tensor linearCrossEntropy(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
+                                 const torch::Tensor& target, int64_t chunkRows = 0);
 
 } // namespace tb

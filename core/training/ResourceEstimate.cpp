@@ -4,7 +4,9 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <string>
 #include <unistd.h>
@@ -67,25 +69,35 @@ double measureGemmGflops(const std::string& device, double seconds) {
 
 ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
                                    bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,
-                                   double gemmGflops, int64_t bytesPerWeight) {
+                                   double gemmGflops, int64_t bytesPerWeight, bool checkpointing, bool chunkedLoss) {
     ResourceEstimate e;
     e.weightBytes = totalParams * bytesPerWeight;
     e.gradientBytes = trainableParams * 4;
     e.optimizerBytes = trainableParams * 8;
     const double tokens = static_cast<double>(batch * seqLen);
     const double h = static_cast<double>(c.hiddenSize), ff = static_cast<double>(c.intermediateSize > 0 ? c.intermediateSize : 4 * c.hiddenSize);
+    const double vocab = static_cast<double>(c.vocabSize);
     // Saved for backward per layer: norms' inputs, q/k/v, attention probabilities, MLP
     // intermediates (about 10 h + 4 ff values per token) plus the [heads, T, T] scores.
     const double perLayer = tokens * (10.0 * h + 4.0 * ff) * 4.0 +
                             static_cast<double>(batch * c.numHeads) * static_cast<double>(seqLen * seqLen) * 4.0 * 2.0;
-    e.activationBytes = static_cast<int64_t>(perLayer * static_cast<double>(c.numLayers));
-    e.logitBytes = static_cast<int64_t>(tokens * static_cast<double>(c.vocabSize) * 4.0 * 3.0);   // logits, log-softmax, grad
+    const double layers = static_cast<double>(c.numLayers);
+    e.activationBytes = static_cast<int64_t>(checkpointing ? layers * tokens * h * 4.0 + perLayer : perLayer * layers);
+    if (chunkedLoss) {
+        // One chunk of logits (about 2^23 values) and its gradient, plus d(loss)/d(hidden).
+        const double rows = std::min(tokens, std::max(16.0, std::floor(8388608.0 / std::max(vocab, 1.0))));
+        e.logitBytes = static_cast<int64_t>(rows * vocab * 4.0 * 2.0 + tokens * h * 4.0);
+    } else {
+        e.logitBytes = static_cast<int64_t>(tokens * vocab * 4.0 * 3.0);   // logits, log-softmax, grad
+    }
     e.peakBytes = e.weightBytes + e.gradientBytes + e.optimizerBytes + e.activationBytes + e.logitBytes;
     e.flopsPerToken = trainingFlopsPerToken(c, seqLen, trainableParams, fullBackward);
     e.gemmGflops = gemmGflops;
     e.tokensPerEpoch = tokensPerEpoch;
+    // Checkpointing runs each layer's forward twice (the output projection once).
+    const double recompute = checkpointing ? inferenceFlopsPerToken(c, seqLen) - 2.0 * h * vocab : 0.0;
     if (gemmGflops > 0)
-        e.secondsPerEpoch = e.flopsPerToken * static_cast<double>(tokensPerEpoch) / (0.5 * gemmGflops * 1e9);
+        e.secondsPerEpoch = (e.flopsPerToken + recompute) * static_cast<double>(tokensPerEpoch) / (0.5 * gemmGflops * 1e9);
     return e;
 }
 

@@ -19,6 +19,10 @@ struct ResourceEstimate {
     int64_t tokensPerEpoch = 0;
 };
 
+// checkpointing: only each layer's input is kept, one layer's activations at a time, and the
+// time estimate includes the recomputed forward. chunkedLoss: the loss never holds the full
+// [B, T, vocab] logits (decoder-only training, CausalLmLoss.h).
+//
 // Training FLOPs per token: forward 2N (+ attention), backward 2N for activation gradients and
 // 2N more for weight gradients of the trained weights (full: all; adapters: only theirs).
 double trainingFlopsPerToken(const ModelConfig& c, int64_t seqLen, int64_t trainableWeights, bool fullBackward);
@@ -30,7 +34,8 @@ double measureGemmGflops(const std::string& device, double seconds = 0.5);
 
 ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
                                    bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,
-                                   double gemmGflops, int64_t bytesPerWeight = 4);
+                                   double gemmGflops, int64_t bytesPerWeight = 4, bool checkpointing = false,
+                                   bool chunkedLoss = true);
 
 // Resident set size now and at its peak (VmHWM), bytes; 0 where /proc is unavailable.
 int64_t currentRssBytes();

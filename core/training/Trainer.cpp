@@ -10,6 +10,7 @@
 #include "training/LrSchedule.h"
 #include "training/Seq2SeqCollator.h"
 #include "util/Error.h"
+#include "util/MemoryRetention.h"
 
 #include <ATen/autocast_mode.h>
 
@@ -71,13 +72,13 @@ void Trainer::prepare() {
     device_ = resolveDevice(config_.device);
     if (!device_.is_cuda() && config_.precision != "fp32")
         throw UsageError("precision " + config_.precision + " needs a CUDA device; use fp32 on the CPU");
-    if (config_.gradientCheckpointing)
-        log("warning", "gradient checkpointing is not available in this model runtime yet; training without it");
 
     auto base = loadCausalLM(config_.modelDir, LoadOptions{device_.str(), "fp32"});
     tokenizer_ = Tokenizer::fromModelDir(config_.modelDir);
     peft_ = std::make_unique<peft::PeftModel>(base, config_.modelDir);
     peft_->addAdapter("default", config_.method, tokenizer_.get());
+    if (config_.gradientCheckpointing && asSeq2Seq(peft_->base()))
+        log("warning", "gradient checkpointing is implemented for decoder-only models; this encoder-decoder model trains without it");
     peft_->prepareForTraining();
     base->train();
 
@@ -123,7 +124,8 @@ void Trainer::prepare() {
     const auto counts = peft_->parameterCounts();
     const bool fullBackward = peft_->activeAdapter() && !peft_->activeAdapter()->savesAsAdapter();
     estimate_ = estimateResources(base->config(), counts.total, counts.trainable, fullBackward, config_.batchSize, seq,
-                                  tokens, measureGemmGflops(device_.is_cuda() ? device_.str() : "cpu", 0.2));
+                                  tokens, measureGemmGflops(device_.is_cuda() ? device_.str() : "cpu", 0.2), 4,
+                                  config_.gradientCheckpointing && !asSeq2Seq(peft_->base()), !asSeq2Seq(peft_->base()));
     prepared_ = true;
 }
 
@@ -193,14 +195,18 @@ torch::Tensor Trainer::batchLoss(const Batch& b) {
     in.inputIds = b.inputIds.to(device_);
     in.attentionMask = b.attentionMask.to(device_);
     auto labels = b.labels.to(device_);
-    torch::Tensor logits;
+    // Loss straight from the hidden states, chunked (no [B, T, vocab] logits); layers
+    // recomputed in backward when gradient checkpointing is on.
+    in.skipLogits = true;
+    in.checkpointLayers = config_.gradientCheckpointing;
+    ForwardOutput out;
     {
         const bool autocast = device_.is_cuda() && config_.precision != "fp32";
         AutocastScope scope(autocast, config_.precision == "fp16" ? torch::kHalf : torch::kBFloat16);
-        logits = peft_->forward(in).logits;
+        out = peft_->forward(in);
     }
-    if (b.labelTokens == 0) return logits.sum() * 0.0;
-    return causalLmLoss(logits, labels, peft_->numVirtualTokens());
+    if (b.labelTokens == 0) return (out.logits.defined() ? out.logits : out.hidden).sum() * 0.0;
+    return causalLmLoss(out, labels, peft_->numVirtualTokens());
 }
 
 // The step: forward -> masked loss -> backward for each micro-batch, then unscale, clip,
@@ -300,6 +306,7 @@ void Trainer::saveOutputs(TrainOutcome& outcome) {
 
 TrainOutcome Trainer::run(TrainerControl* control) {
     if (!prepared_) prepare();
+    RetainFreedMemory keepFreedMemory;   // steps reuse the previous step's memory (MemoryRetention.h)
     TrainOutcome outcome;
     outcome.checkpointDir = checkpointDir();
     const auto started = Clock::now();

@@ -104,13 +104,17 @@ public:
         auto h = d.hidden + transformer->wpe->forward(d.positionIds);
         for (size_t i = 0; i < transformer->blocks.size(); ++i) {
             if (in.outputHiddenStates) out.hiddenStates.push_back(h);
-            h = transformer->blocks[i]->forward(h, d.bias, in.cache, static_cast<int64_t>(i));
+            auto block = transformer->blocks[i];
+            h = runDecoderLayer(in, *block,
+                                [block, bias = d.bias, cache = in.cache, i](const torch::Tensor& x) mutable {
+                                    return block->forward(x, bias, cache, static_cast<int64_t>(i));
+                                },
+                                h);
         }
         h = transformer->ln_f->forward(h);
         if (in.outputHiddenStates) out.hiddenStates.push_back(h);
         if (in.cache) in.cache->advance(d.length);
-        h = keepLast(h, in.logitsToKeep);
-        out.logits = lm_head ? lm_head->forward(h) : torch::nn::functional::linear(h, transformer->wte->weight);
+        finishDecoderOutput(out, in, h, lm_head, transformer->wte->weight);
         return out;
     }
 

@@ -113,13 +113,17 @@ public:
         auto h = d.hidden;
         for (size_t i = 0; i < gpt_neox->layerList.size(); ++i) {
             if (in.outputHiddenStates) out.hiddenStates.push_back(h);
-            h = gpt_neox->layerList[i]->forward(h, cos, sin, d.bias, in.cache, static_cast<int64_t>(i));
+            auto layer = gpt_neox->layerList[i];
+            h = runDecoderLayer(in, *layer,
+                                [layer, cos = cos, sin = sin, bias = d.bias, cache = in.cache, i](const torch::Tensor& x) mutable {
+                                    return layer->forward(x, cos, sin, bias, cache, static_cast<int64_t>(i));
+                                },
+                                h);
         }
         h = gpt_neox->final_layer_norm->forward(h);
         if (in.outputHiddenStates) out.hiddenStates.push_back(h);
         if (in.cache) in.cache->advance(d.length);
-        h = keepLast(h, in.logitsToKeep);
-        out.logits = embed_out ? embed_out->forward(h) : torch::nn::functional::linear(h, gpt_neox->embed_in->weight);
+        finishDecoderOutput(out, in, h, embed_out, gpt_neox->embed_in->weight);
         return out;
     }
 

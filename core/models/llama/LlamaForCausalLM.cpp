@@ -128,13 +128,17 @@ public:
         auto h = d.hidden;
         for (size_t i = 0; i < model->layerList.size(); ++i) {
             if (in.outputHiddenStates) out.hiddenStates.push_back(h);
-            h = model->layerList[i]->forward(h, cos, sin, d.bias, in.cache, static_cast<int64_t>(i));
+            auto layer = model->layerList[i];
+            h = runDecoderLayer(in, *layer,
+                                [layer, cos = cos, sin = sin, bias = d.bias, cache = in.cache, i](const torch::Tensor& x) mutable {
+                                    return layer->forward(x, cos, sin, bias, cache, static_cast<int64_t>(i));
+                                },
+                                h);
         }
         h = model->norm->forward(h);
         if (in.outputHiddenStates) out.hiddenStates.push_back(h);
         if (in.cache) in.cache->advance(d.length);
-        h = keepLast(h, in.logitsToKeep);
-        out.logits = lm_head ? lm_head->forward(h) : torch::nn::functional::linear(h, model->embed_tokens->weight);
+        finishDecoderOutput(out, in, h, lm_head, model->embed_tokens->weight);
         return out;
     }
 

@@ -1,0 +1,38 @@
+#pragma once
+// Why this exists: three settings that must be in the environment before the libraries load
+// decide most of the CPU speed, and none can be changed afterwards:
+//  - OpenBLAS picks its GEMM kernels from the CPU model at load time. Debian's 0.3.21 does not
+//    know recent Xeons (Sapphire Rapids) and falls back to "Prescott" (SSE3) kernels: a
+//    2048² fp32 GEMM runs at ~50 GFLOP/s instead of ~250 with its AVX-512 (SkylakeX) kernels
+//    on the same two cores (measured, DEVELOPERS.md). OPENBLAS_CORETYPE overrides the choice.
+//  - libgomp's idle worker threads spin for a long time after every Torch parallel region,
+//    while OpenBLAS' own threads need the same two cores for the next GEMM (25 % of a LoRA
+//    step's time went to spinning). GOMP_SPINCOUNT=1000 lets them sleep almost at once.
+//    (OPENBLAS_THREAD_TIMEOUT=4 as well was measured and left out: it slowed generation,
+//    where the many small GEMMs pay for waking OpenBLAS' threads.)
+// tuneProcessEnvironment() sets what the user has not set and, when anything changed,
+// re-executes the program once (TUNEBENCH_ENV_TUNED, the list of what it set, guards against
+// a loop) so the libraries load with it. TUNEBENCH_NO_ENV_TUNING=1 turns all of this off. Child processes (the reference stack in `bench`) inherit the same settings.
+//
+// Usage: first line of main(): tb::tuneProcessEnvironment(argv);
+#include <string>
+#include <vector>
+
+namespace tb {
+
+// May not return (execv). Never throws; on any failure the program simply continues.
+void tuneProcessEnvironment(char** argv);
+
+// The variables tuneProcessEnvironment set in this process (not the user's own), e.g.
+// {"OPENBLAS_CORETYPE", "GOMP_SPINCOUNT"}; empty when it changed nothing.
+std::vector<std::string> tunedVariables();
+
+// The OpenBLAS kernel family in use ("SkylakeX", "Haswell", "Prescott", ...), or "" when the
+// BLAS is not OpenBLAS.
+std::string blasCoreName();
+
+// The OpenBLAS core type this CPU should use when OpenBLAS' own detection failed (it chose a
+// generic core such as Prescott although the CPU has AVX2 or AVX-512), else "".
+std::string preferredBlasCore(const std::string& detectedCore);
+
+} // namespace tb

@@ -1,0 +1,167 @@
+// The two memory savers of training are exact: the chunked loss from hidden states
+// (linearCrossEntropy / ForwardInput::skipLogits) equals cross-entropy over full logits in
+// value and gradients, and gradient checkpointing (ForwardInput::checkpointLayers) gives the
+// gradients of the plain backward, dropout included (the recompute replays the random state).
+#include "models/ModelLoader.h"
+#include "peft/PeftModel.h"
+#include "training/CausalLmLoss.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+namespace fs = std::filesystem;
+using namespace tb;
+
+namespace {
+const fs::path kTiny = fs::path(TB_SHARED_DIR) / "fixtures" / "hf-tiny";
+
+double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+struct LossAndGrads {
+    double loss = 0;
+    bool builtLogits = false;
+    std::map<std::string, torch::Tensor> grads;
+};
+
+nlohmann::json methodConfig(const QString& m) {
+    if (m == QLatin1String("lora")) return {{"method", "lora"}, {"r", 4}, {"lora_alpha", 8}, {"lora_dropout", 0.2}};
+    if (m == QLatin1String("ia3")) return {{"method", "ia3"}};
+    if (m == QLatin1String("prompt")) return {{"method", "prompt"}, {"num_virtual_tokens", 3}};
+    return {{"method", "full"}};
+}
+} // namespace
+
+class TestLossMemory : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { torch::set_num_threads(2); }
+
+    void chunkedLossEqualsFullLogits_data() {
+        QTest::addColumn<int>("chunk");
+        QTest::addColumn<bool>("withBias");
+        for (int c : {1, 5, 16, 0, 1000}) {
+            QTest::newRow(qPrintable(QStringLiteral("chunk %1").arg(c))) << c << false;
+            QTest::newRow(qPrintable(QStringLiteral("chunk %1 bias").arg(c))) << c << true;
+        }
+    }
+    void chunkedLossEqualsFullLogits() {
+        QFETCH(int, chunk);
+        QFETCH(bool, withBias);
+        torch::manual_seed(3);
+        const int64_t n = 37, h = 16, v = 50;
+        auto hidden = (torch::randn({n, h}) * 2).requires_grad_();
+        auto weight = torch::randn({v, h}).requires_grad_();
+        auto bias = withBias ? torch::randn({v}).requires_grad_() : torch::Tensor();
+        auto target = torch::randint(0, v, {n}, torch::kInt64);
+        target.index_put_({torch::arange(0, n, 3)}, -100);   // a third ignored, like prompt tokens
+
+        auto ref = torch::nn::functional::cross_entropy(torch::nn::functional::linear(hidden, weight, bias), target,
+                                                        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
+        ref.backward();
+        const auto gh = hidden.grad().clone(), gw = weight.grad().clone();
+        const auto gb = withBias ? bias.grad().clone() : torch::Tensor();
+        hidden.mutable_grad().zero_();
+        weight.mutable_grad().zero_();
+        if (withBias) bias.mutable_grad().zero_();
+
+        auto loss = linearCrossEntropy(hidden, weight, bias, target, chunk);
+        (loss * 3.0).backward();   // a scale on the way back (gradient accumulation does this)
+        QVERIFY2(std::abs(loss.item<double>() - ref.item<double>()) < 1e-5, "loss differs");
+        QVERIFY2(maxDiff(hidden.grad(), gh * 3.0) < 1e-5, "hidden gradient differs");
+        QVERIFY2(maxDiff(weight.grad(), gw * 3.0) < 1e-5, "weight gradient differs");
+        if (withBias) QVERIFY2(maxDiff(bias.grad(), gb * 3.0) < 1e-5, "bias gradient differs");
+
+        // Without grad mode: the same value, no graph.
+        torch::NoGradGuard ng;
+        auto plain = linearCrossEntropy(hidden, weight, bias, target, chunk);
+        QVERIFY(!plain.requires_grad());
+        QVERIFY(std::abs(plain.item<double>() - ref.item<double>()) < 1e-5);
+    }
+
+    void nothingToCountIsNaN() {
+        auto hidden = torch::randn({4, 8}).requires_grad_();
+        auto weight = torch::randn({10, 8});
+        auto target = torch::full({4}, -100, torch::kInt64);
+        auto ref = torch::nn::functional::cross_entropy(torch::nn::functional::linear(hidden, weight), target,
+                                                        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
+        QVERIFY(std::isnan(ref.item<double>()));
+        QVERIFY(std::isnan(linearCrossEntropy(hidden, weight, {}, target).item<double>()));
+    }
+
+    // Every path through a real model gives the same loss and gradients.
+    void modelPathsAgree_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<QString>("method");
+        for (const char* a : {"llama", "gpt2", "gpt_neox"})
+            for (const char* m : {"lora", "ia3", "prompt", "full"})
+                QTest::newRow((std::string(a) + "/" + m).c_str()) << QString::fromLatin1(a) << QString::fromLatin1(m);
+    }
+    void modelPathsAgree() {
+        QFETCH(QString, arch);
+        QFETCH(QString, method);
+        if (!fs::exists(kTiny)) QSKIP("../shared/fixtures/hf-tiny is absent");
+        const auto dir = (kTiny / arch.toStdString()).string();
+        torch::manual_seed(11);
+        peft::PeftModel pm(loadCausalLM(dir, {"cpu", "fp32"}), dir);
+        auto& adapter = pm.addAdapter("default", methodConfig(method));
+        {
+            torch::NoGradGuard ng;   // LoRA's B starts at zero: make the adapter matter
+            for (auto& [n, t] : adapter.trainable()) t.add_(torch::randn_like(t) * 0.1);
+        }
+        pm.prepareForTraining();
+        pm.base().train();   // LoRA dropout on
+        const int64_t vocab = pm.base().config().vocabSize;
+        auto ids = torch::randint(3, vocab, {2, 11}, torch::kInt64);
+        auto labels = ids.clone();
+        labels.narrow(1, 0, 4).fill_(-100);   // a masked prompt
+        auto mask = torch::ones({2, 11}, torch::kInt64);
+        mask[1].narrow(0, 0, 2).fill_(0);      // left padding in the second row
+
+        auto run = [&](bool skipLogits, bool checkpoint) {
+            for (auto& [n, t] : pm.trainableParameters())
+                if (t.grad().defined()) t.mutable_grad().zero_();
+            torch::manual_seed(99);   // the same dropout masks for every path
+            ForwardInput in;
+            in.inputIds = ids;
+            in.attentionMask = mask;
+            in.skipLogits = skipLogits;
+            in.checkpointLayers = checkpoint;
+            auto out = pm.forward(in);
+            LossAndGrads r;
+            r.builtLogits = out.logits.defined();
+            auto loss = causalLmLoss(out, labels, pm.numVirtualTokens());
+            loss.backward();
+            r.loss = loss.item<double>();
+            for (auto& [n, t] : pm.trainableParameters())
+                if (t.grad().defined()) r.grads[n] = t.grad().clone();
+            return r;
+        };
+        const auto ref = run(false, false);
+        QVERIFY(!ref.grads.empty());
+        for (auto [skip, ckpt] : {std::pair{true, false}, std::pair{true, true}, std::pair{false, true}}) {
+            const auto got = run(skip, ckpt);
+            if (skip) QVERIFY2(!got.builtLogits, "skipLogits still built the logits");
+            const QString path = QStringLiteral("skipLogits=%1 checkpoint=%2").arg(skip).arg(ckpt);
+            QVERIFY2(std::abs(got.loss - ref.loss) < 1e-5, qPrintable(path + QStringLiteral(": loss %1 vs %2").arg(got.loss).arg(ref.loss)));
+            QCOMPARE(got.grads.size(), ref.grads.size());
+            for (const auto& [n, g] : ref.grads) {
+                const double scale = std::max(1.0, g.abs().max().item<double>());
+                const double d = maxDiff(got.grads.at(n), g) / scale;
+                QVERIFY2(d < 1e-5, qPrintable(path + QStringLiteral(": gradient of %1 differs by %2").arg(QString::fromStdString(n)).arg(d)));
+            }
+        }
+        // Checkpointing leaves the random state where the plain run leaves it.
+        torch::manual_seed(5);
+        run(true, false);
+        const auto afterPlain = torch::rand({4});
+        torch::manual_seed(5);
+        run(true, true);
+        QVERIFY2(torch::equal(torch::rand({4}), afterPlain), "checkpointing changed the random stream");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLossMemory)
+#include "test_loss_memory.moc"
