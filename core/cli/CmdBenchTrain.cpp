@@ -16,6 +16,8 @@
 #include "util/MemoryRetention.h"
 #include "util/ProcessTuning.h"
 
+#include <torch/csrc/autograd/profiler_legacy.h>
+
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -125,6 +127,7 @@ std::vector<FlagSpec> benchTrainFlags() {
             {"train-steps", true, "train: timed optimiser steps (default 3)"},
             {"train-warmup", true, "train: warm-up steps (default 1)"},
             {"gradient-checkpointing", false, "train: recompute each layer in backward (saves activation memory)"},
+            {"profile", true, "train: write a Chrome trace (chrome://tracing) of the timed steps' operators to this file"},
             {"no-reference", false, "train: skip the transformers + peft comparison"}};
 }
 
@@ -209,10 +212,14 @@ int benchTrain(const Args& args, const Context&) {
     RetainFreedMemory keepFreedMemory;   // as the trainer does (util/MemoryRetention.h)
     for (int64_t i = 0; i < warmup; ++i) step();
     if (device.is_cuda()) torch::cuda::synchronize();
+    const std::string profilePath = args.str("profile");
+    std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
+    if (!profilePath.empty()) profile = std::make_unique<torch::autograd::profiler::RecordProfile>(profilePath);
     const auto t0 = std::chrono::steady_clock::now();
     for (int64_t i = 0; i < steps; ++i) step();
     if (device.is_cuda()) torch::cuda::synchronize();
     const double dt = seconds(t0);
+    profile.reset();   // writes the trace (profiling slows the steps a little; the numbers say so)
     // The peak again after the timed steps: on a shared machine one short measurement can land
     // in a slow moment (seen: 156 vs 273 GFLOP/s); MFU uses the best this process reached.
     gemm = std::max(gemm, measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0));
@@ -229,6 +236,7 @@ int benchTrain(const Args& args, const Context&) {
                           {"steps", steps},
                           {"threads", threads},
                           {"blas_kernels", blasCoreName()},
+                          {"flush_denormals", denormalsFlushed()},
                           {"gradient_checkpointing", checkpointing},
                           {"device", device.str()},
                           {"trainable_params", counts.trainable},
@@ -242,6 +250,7 @@ int benchTrain(const Args& args, const Context&) {
                           {"peak_rss_mb", static_cast<double>(peakRssBytes()) / 1048576.0},
                           {"inference_peak_rss_mb", inferencePeakMb}};
     if (method == "lora") out["rank"] = rank;
+    if (!profilePath.empty()) out["profile"] = profilePath;
 
     const std::string python = args.has("no-reference") || device.is_cuda() ? std::string() : findReferencePython();
     if (!python.empty()) {

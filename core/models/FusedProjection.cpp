@@ -47,17 +47,23 @@ bool FusedProjection::usable() const {
     return true;
 }
 
-std::vector<torch::Tensor> FusedProjection::forward(const torch::Tensor& x) {
+torch::Tensor FusedProjection::joined(const torch::Tensor& x) {
+    return usable() ? torch::nn::functional::linear(x, weight_, bias_) : torch::Tensor();
+}
+
+std::vector<torch::Tensor> FusedProjection::split(const torch::Tensor& y) const {
     std::vector<torch::Tensor> out;
-    if (usable()) {
-        auto y = torch::nn::functional::linear(x, weight_, bias_);
-        int64_t off = 0;
-        for (auto s : sizes_) {
-            out.push_back(y.narrow(-1, off, s));
-            off += s;
-        }
-        return out;
+    int64_t off = 0;
+    for (auto s : sizes_) {
+        out.push_back(y.narrow(-1, off, s));
+        off += s;
     }
+    return out;
+}
+
+std::vector<torch::Tensor> FusedProjection::forward(const torch::Tensor& x) {
+    if (auto y = joined(x); y.defined()) return split(y);
+    std::vector<torch::Tensor> out;
     for (auto& p : parts_) out.push_back(p->forward(x));
     return out;
 }

@@ -19,6 +19,11 @@ public:
     void bind();
     // Outputs of every part, in order.
     std::vector<torch::Tensor> forward(const torch::Tensor& x);
+    // The parts' outputs side by side ([.., sum of out features]) from one GEMM, or an
+    // undefined tensor when the fused path is not exact here (then use forward()).
+    torch::Tensor joined(const torch::Tensor& x);
+    // joined()'s result cut into the parts' outputs (views).
+    std::vector<torch::Tensor> split(const torch::Tensor& y) const;
 
 private:
     bool usable() const;

@@ -1,5 +1,7 @@
 #include "models/ModelOps.h"
 
+#include "models/FusedOps.h"
+
 #include "util/Error.h"
 
 #include <algorithm>
@@ -50,10 +52,11 @@ torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const to
     const int64_t kvh = k.size(1), s = k.size(2);
     const int64_t groups = h / kvh;
     // Group the query heads that share a kv head: [B, KvH, groups*T, D], no copy of the cache.
-    auto qg = q.reshape({b, kvh, groups * t, d});
+    // The scale goes on q ([.., T, D]) rather than on the scores ([.., T, S]): fewer elements
+    // (S is usually several times D), and exact when the scale is a power of two (D = 64, 256).
+    auto qg = (scale != 1.0 ? q * scale : q).reshape({b, kvh, groups * t, d});
     auto scores = torch::matmul(qg, k.transpose(-1, -2));   // [B, KvH, groups*T, S]
     scores = scores.view({b, kvh, groups, t, s});
-    if (scale != 1.0) scores = scores * scale;
     if (bias.defined()) scores = scores + bias.unsqueeze(1);   // [B,1,1,T,S]
     auto probs = torch::softmax(scores, -1, torch::kFloat32).to(v.scalar_type());
     auto out = torch::matmul(probs.view({b, kvh, groups * t, s}), v);   // [B, KvH, groups*T, D]
@@ -78,15 +81,7 @@ torch::Tensor activation(const std::string& name, const torch::Tensor& x) {
 }
 
 torch::Tensor applyRotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
-    const int64_t rot = cos.size(-1);
-    const int64_t d = x.size(-1);
-    auto xr = rot == d ? x : x.narrow(-1, 0, rot);
-    auto x1 = xr.narrow(-1, 0, rot / 2);
-    auto x2 = xr.narrow(-1, rot / 2, rot / 2);
-    auto rotated = torch::cat({-x2, x1}, -1);
-    auto out = xr * cos + rotated * sin;
-    if (rot == d) return out;
-    return torch::cat({out, x.narrow(-1, rot, d - rot)}, -1);
+    return rotary(x, cos, sin);   // models/FusedOps.h: the same expression, with a direct backward
 }
 
 void repetitionPenalty(torch::Tensor& logits, const torch::Tensor& seen, double penalty) {

@@ -22,7 +22,8 @@ ChunkedResult chunkedCrossEntropy(const torch::Tensor& hidden, const torch::Tens
                                   bool wantBias) {
     torch::NoGradGuard noGrad;
     const int64_t n = hidden.size(0), vocab = weight.size(0);
-    if (chunkRows <= 0) chunkRows = std::clamp<int64_t>((int64_t{1} << 23) / std::max<int64_t>(vocab, 1), 16, 4096);
+    if (chunkRows <= 0) chunkRows = defaultLossChunkRows(vocab);
+    chunkRows = std::min(chunkRows, std::max<int64_t>(n, 1));
     ChunkedResult r;
     const auto f32 = hidden.options().dtype(torch::kFloat32);
     r.lossSum = torch::zeros({}, f32);
@@ -33,13 +34,26 @@ ChunkedResult chunkedCrossEntropy(const torch::Tensor& hidden, const torch::Tens
     const auto w = weight.scalar_type() == hidden.scalar_type() ? weight : weight.to(hidden.scalar_type());
     const auto b = !bias.defined() || bias.scalar_type() == hidden.scalar_type() ? bias : bias.to(hidden.scalar_type());
     r.count = target.ne(-100).sum().item<int64_t>();
+    torch::Tensor buffer;
     for (int64_t start = 0; start < n; start += chunkRows) {
         const int64_t len = std::min(chunkRows, n - start);
         const auto t = target.narrow(0, start, len);
         const auto valid = t.ne(-100);
         if (!valid.any().item<bool>()) continue;
         const auto h = hidden.narrow(0, start, len);
-        auto logits = torch::nn::functional::linear(h, w, b).to(torch::kFloat32);   // [len, V]
+        // fp32: every chunk reuses one buffer (above malloc's mmap threshold, a fresh one per
+        // chunk would be mapped and zeroed by the kernel each time).
+        torch::Tensor logits;
+        if (h.scalar_type() == torch::kFloat32) {
+            if (!buffer.defined()) buffer = torch::empty({chunkRows, vocab}, f32);
+            logits = buffer.narrow(0, 0, len);
+            if (b.defined())
+                torch::addmm_out(logits, b, h, w.t());
+            else
+                torch::mm_out(logits, h, w.t());
+        } else {
+            logits = torch::nn::functional::linear(h, w, b).to(torch::kFloat32);   // [len, V]
+        }
         const auto safe = t.clamp_min(0).unsqueeze(1);
         const auto picked = logits.gather(1, safe).squeeze(1);
         // One exp pass serves both the log-sum-exp and the softmax: e = exp(x - max).
@@ -94,6 +108,10 @@ public:
 };
 
 } // namespace
+
+int64_t defaultLossChunkRows(int64_t vocab) {
+    return std::clamp<int64_t>((int64_t{1} << 25) / std::max<int64_t>(vocab, 1), 16, 4096);
+}
 
 torch::Tensor shiftedTargets(const torch::Tensor& labels, int64_t numVirtualTokens) {
     // PEFT prepends -100 labels for the virtual tokens, so the last virtual position predicts

@@ -1,5 +1,7 @@
 #include "training/ResourceEstimate.h"
 
+#include "training/CausalLmLoss.h"
+
 #include "models/ModelConfig.h"
 
 #include <torch/torch.h>
@@ -84,9 +86,9 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
     const double layers = static_cast<double>(c.numLayers);
     e.activationBytes = static_cast<int64_t>(checkpointing ? layers * tokens * h * 4.0 + perLayer : perLayer * layers);
     if (chunkedLoss) {
-        // One chunk of logits (about 2^23 values) and its gradient, plus d(loss)/d(hidden).
-        const double rows = std::min(tokens, std::max(16.0, std::floor(8388608.0 / std::max(vocab, 1.0))));
-        e.logitBytes = static_cast<int64_t>(rows * vocab * 4.0 * 2.0 + tokens * h * 4.0);
+        // One chunk of logits, turned into its gradient in place, plus d(loss)/d(hidden).
+        const double rows = std::min(tokens, static_cast<double>(defaultLossChunkRows(c.vocabSize)));
+        e.logitBytes = static_cast<int64_t>(rows * vocab * 4.0 + tokens * h * 4.0);
     } else {
         e.logitBytes = static_cast<int64_t>(tokens * vocab * 4.0 * 3.0);   // logits, log-softmax, grad
     }

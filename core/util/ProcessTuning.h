@@ -1,6 +1,6 @@
 #pragma once
-// Why this exists: three settings that must be in the environment before the libraries load
-// decide most of the CPU speed, and none can be changed afterwards:
+// Why this exists: settings that must be in place before the libraries load or start their
+// threads decide most of the CPU speed, and none can be changed afterwards:
 //  - OpenBLAS picks its GEMM kernels from the CPU model at load time. Debian's 0.3.21 does not
 //    know recent Xeons (Sapphire Rapids) and falls back to "Prescott" (SSE3) kernels: a
 //    2048² fp32 GEMM runs at ~50 GFLOP/s instead of ~250 with its AVX-512 (SkylakeX) kernels
@@ -8,8 +8,15 @@
 //  - libgomp's idle worker threads spin for a long time after every Torch parallel region,
 //    while OpenBLAS' own threads need the same two cores for the next GEMM (25 % of a LoRA
 //    step's time went to spinning). GOMP_SPINCOUNT=1000 lets them sleep almost at once.
-//    (OPENBLAS_THREAD_TIMEOUT=4 as well was measured and left out: it slowed generation,
-//    where the many small GEMMs pay for waking OpenBLAS' threads.)
+//  - OpenBLAS' idle threads in turn yield-spin for 2^28 TSC cycles (~0.1 s) after each GEMM,
+//    taking a core from Torch's element-wise work. OPENBLAS_THREAD_TIMEOUT=20 (2^20 cycles,
+//    well under a millisecond): bench train 217 -> 250-270 tokens/s; generation unchanged
+//    (2^4, tried first, slowed generation: its many small GEMMs paid for waking the threads).
+//  - Denormal floats: tiny gradients and exponentials of very negative numbers fall into the
+//    denormal range, where each operation takes a microcode assist: an exp or silu backward
+//    over such values ran 5-12x slower (measured). flushDenormals() sets FTZ/DAZ on the
+//    calling thread; threads started later inherit it, and OpenBLAS' threads (started when
+//    the library loaded) are restarted so they do too.
 // tuneProcessEnvironment() sets what the user has not set and, when anything changed,
 // re-executes the program once (TUNEBENCH_ENV_TUNED, the list of what it set, guards against
 // a loop) so the libraries load with it. TUNEBENCH_NO_ENV_TUNING=1 turns all of this off. Child processes (the reference stack in `bench`) inherit the same settings.
@@ -21,7 +28,15 @@
 namespace tb {
 
 // May not return (execv). Never throws; on any failure the program simply continues.
+// Also calls flushDenormals() (unless TUNEBENCH_NO_ENV_TUNING is set).
 void tuneProcessEnvironment(char** argv);
+
+// Flush denormal floats to zero (x86 MXCSR FTZ + DAZ) on this thread and on threads started
+// after it; restarts OpenBLAS' worker threads so they inherit it. Call before any other thread
+// starts. Values below 1.2e-38 become 0; nothing a model computes depends on them.
+void flushDenormals();
+// Whether this thread flushes denormals.
+bool denormalsFlushed();
 
 // The variables tuneProcessEnvironment set in this process (not the user's own), e.g.
 // {"OPENBLAS_CORETYPE", "GOMP_SPINCOUNT"}; empty when it changed nothing.

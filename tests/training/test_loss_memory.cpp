@@ -2,6 +2,9 @@
 // (linearCrossEntropy / ForwardInput::skipLogits) equals cross-entropy over full logits in
 // value and gradients, and gradient checkpointing (ForwardInput::checkpointLayers) gives the
 // gradients of the plain backward, dropout included (the recompute replays the random state).
+// The fused activation and rotary backward (models/FusedOps.h) equal autograd's over the plain
+// expressions.
+#include "models/FusedOps.h"
 #include "models/ModelLoader.h"
 #include "peft/PeftModel.h"
 #include "training/CausalLmLoss.h"
@@ -92,6 +95,52 @@ private Q_SLOTS:
     }
 
     // Every path through a real model gives the same loss and gradients.
+    void fusedOpsMatchAutograd_data() {
+        QTest::addColumn<QString>("op");
+        QTest::addColumn<bool>("strided");
+        for (const char* op : {"gated_silu", "rotary_full", "rotary_partial"})
+            for (bool strided : {false, true})
+                QTest::newRow(qPrintable(QStringLiteral("%1%2").arg(QLatin1String(op), strided ? QStringLiteral(" strided") : QString())))
+                    << QString::fromLatin1(op) << strided;
+    }
+    void fusedOpsMatchAutograd() {
+        QFETCH(QString, op);
+        QFETCH(bool, strided);
+        torch::manual_seed(21);
+        // x as the models produce it: a transposed view ([B, T, H, D] -> [B, H, T, D]) when strided.
+        auto make = [&](std::vector<int64_t> shape) {
+            if (!strided) return (torch::randn(shape) * 3).requires_grad_();
+            std::swap(shape[1], shape[2]);
+            return (torch::randn(shape) * 3).requires_grad_();
+        };
+        auto view = [&](const torch::Tensor& leaf) { return strided ? leaf.transpose(1, 2) : leaf * 1.0; };
+        torch::Tensor leafA = make({2, 3, 5, 8}), leafB = leafA.detach().clone().requires_grad_();
+        torch::Tensor fused, plain;
+        if (op == QLatin1String("gated_silu")) {
+            fused = ops::gatedActivation("silu", view(leafA));
+            const auto x = view(leafB);
+            plain = torch::silu(x.narrow(-1, 0, 4)) * x.narrow(-1, 4, 4);
+            QVERIFY2(!ops::gatedActivation("gelu", x).defined(), "only SiLU has the fused backward");
+        } else {
+            const int64_t rot = op == QLatin1String("rotary_full") ? 8 : 4;
+            const auto cos = torch::rand({2, 1, 5, rot}), sin = torch::rand({2, 1, 5, rot});
+            fused = ops::rotary(view(leafA), cos, sin);
+            const auto x = view(leafB);
+            const auto xr = x.narrow(-1, 0, rot);
+            const auto half = rot / 2;
+            auto out = xr * cos + torch::cat({-xr.narrow(-1, half, half), xr.narrow(-1, 0, half)}, -1) * sin;
+            plain = rot == 8 ? out : torch::cat({out, x.narrow(-1, rot, 8 - rot)}, -1);
+        }
+        QCOMPARE(fused.sizes(), plain.sizes());
+        QVERIFY2(maxDiff(fused, plain) == 0.0, "forward differs from the plain expression");
+        const auto upstream = torch::randn(fused.sizes());
+        (fused * upstream).sum().backward();
+        (plain * upstream).sum().backward();
+        const double d = maxDiff(leafA.grad(), leafB.grad());
+        QVERIFY2(d < 1e-5, qPrintable(QStringLiteral("input gradient differs by %1").arg(d)));
+        QVERIFY(leafA.grad().abs().sum().item<double>() > 0);
+    }
+
     void modelPathsAgree_data() {
         QTest::addColumn<QString>("arch");
         QTest::addColumn<QString>("method");

@@ -2,6 +2,7 @@
 
 #include "models/AdaptableLinear.h"
 #include "models/DecoderInputs.h"
+#include "models/FusedOps.h"
 #include "models/FusedProjection.h"
 #include "models/ModelOps.h"
 #include "models/RotaryEmbedding.h"
@@ -63,7 +64,10 @@ public:
         gateUp_ = FusedProjection({gate_proj, up_proj});
     }
     torch::Tensor forward(const torch::Tensor& x) {
-        auto gu = gateUp_.forward(x);
+        const auto joined = gateUp_.joined(x);
+        if (joined.defined())
+            if (auto a = ops::gatedActivation(act_, joined); a.defined()) return down_proj->forward(a);
+        const auto gu = joined.defined() ? gateUp_.split(joined) : gateUp_.forward(x);
         return down_proj->forward(ops::activation(act_, gu[0]) * gu[1]);
     }
     void bindFused() { gateUp_.bind(); }
