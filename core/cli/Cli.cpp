@@ -3,6 +3,7 @@
 #include "cli/Command.h"
 #include "io/RuntimeInfo.h"
 #include "util/Error.h"
+#include "util/ProcessTuning.h"
 
 #include <QCoreApplication>
 #include <QtGlobal>
@@ -53,6 +54,7 @@ std::string versionReport() {
        << "BLAS: " << info.blasName << " (" << (info.blasLibrary.empty() ? "not loaded" : info.blasLibrary)
        << "), threads " << info.blasThreads << "\n"
        << "Torch intra-op threads " << info.torchThreads << "\n"
+       << "Denormal floats " << (denormalsFlushed() ? "flushed to zero" : "kept") << "\n"
        << "CUDA " << (info.cudaAvailable ? "available, " + std::to_string(info.cudaDeviceCount) + " device(s)" : std::string("not available")) << "\n";
     return os.str();
 }

@@ -71,6 +71,19 @@ const char* kReferenceScript = R"PY(
 import json, resource, sys, time
 import torch
 cfg = json.loads(sys.argv[1])
+if cfg.get("flush_denormals"):
+    # As tunebench runs (util/ProcessTuning.h): FTZ/DAZ here, and OpenBLAS' threads, started
+    # when torch loaded it, restarted so that they inherit it.
+    torch.set_flush_denormal(True)
+    import ctypes
+    for line in open("/proc/self/maps"):
+        path = line.split()[-1]
+        if "openblas" in path:
+            try:
+                ctypes.CDLL(path).blas_thread_shutdown_()
+            except (OSError, AttributeError):
+                pass
+            break
 torch.set_num_threads(cfg["threads"])
 from transformers import AutoConfig, AutoModelForCausalLM
 hf = dict(cfg["hf_config"]); mt = hf.pop("model_type"); hf.pop("architectures", None)
@@ -263,7 +276,8 @@ int benchTrain(const Args& args, const Context&) {
         const auto script = (fs::temp_directory_path() / ("tunebench-bench-train-" + std::to_string(getpid()) + ".py")).string();
         { std::ofstream(script) << kReferenceScript; }
         // Runs the reference with `env`; fills `<prefix>tokens_per_s` etc. Returns its tokens/s or 0.
-        auto runReference = [&](const QProcessEnvironment& env, const std::string& prefix) {
+        auto runReference = [&](const QProcessEnvironment& env, const std::string& prefix, bool flushDenormals) {
+            rc["flush_denormals"] = flushDenormals;
             QProcess proc;
             proc.setProcessEnvironment(env);
             proc.setProcessChannelMode(QProcess::SeparateChannels);
@@ -283,9 +297,11 @@ int benchTrain(const Args& args, const Context&) {
             return 0.0;
         };
         // 1. The reference in this process' environment, including the BLAS kernel and OpenMP
-        //    settings tunebench chose for itself (util/ProcessTuning.h): the like-for-like ratio.
+        //    settings tunebench chose for itself (util/ProcessTuning.h) and the same denormal
+        //    flushing: the like-for-like ratio.
         const auto sameEnv = QProcessEnvironment::systemEnvironment();
-        if (const double refTps = runReference(sameEnv, "reference_"); refTps > 0) out["ratio"] = tokensPerS / refTps;
+        if (const double refTps = runReference(sameEnv, "reference_", denormalsFlushed()); refTps > 0)
+            out["ratio"] = tokensPerS / refTps;
         // 2. The reference as it runs on this machine out of the box, without those settings.
         const auto tuned = tunedVariables();
         if (!tuned.empty()) {
@@ -293,7 +309,7 @@ int benchTrain(const Args& args, const Context&) {
             for (const auto& name : tuned) plain.remove(QString::fromStdString(name));
             plain.remove(QStringLiteral("TUNEBENCH_ENV_TUNED"));
             out["reference_as_installed_env_removed"] = tuned;
-            if (const double refTps = runReference(plain, "reference_as_installed_"); refTps > 0)
+            if (const double refTps = runReference(plain, "reference_as_installed_", false); refTps > 0)
                 out["ratio_vs_reference_as_installed"] = tokensPerS / refTps;
         }
         fs::remove(script);

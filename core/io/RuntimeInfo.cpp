@@ -46,7 +46,8 @@ RuntimeInfo runtimeInfo() {
     auto getConfig = reinterpret_cast<CharFn>(dlsym(RTLD_DEFAULT, "openblas_get_config"));
     if (getThreads) {
         info.blasThreads = getThreads();
-        info.blasName = getConfig ? std::string("OpenBLAS ") + getConfig() : "OpenBLAS";
+        const std::string config = getConfig ? getConfig() : "";
+        info.blasName = config.rfind("OpenBLAS", 0) == 0 ? config : "OpenBLAS " + config;
         const std::string core = blasCoreName();
         if (!core.empty()) info.blasName += " (kernels: " + core + ")";
     } else {

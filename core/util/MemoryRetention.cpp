@@ -1,6 +1,5 @@
 #include "util/MemoryRetention.h"
 
-#include <atomic>
 #include <climits>
 #include <mutex>
 
