@@ -183,6 +183,7 @@ Command makeTrainCommand() {
             if (a.has("config")) cfg = TrainingConfig::fromJson(readConfigFile(a.str("config")));
             applyFlags(a, cfg);
             cfg.validate();
+            cfg.makePathsAbsolute();
             r = session.start(cfg, &printer, &control);
         }
         gControl = nullptr;

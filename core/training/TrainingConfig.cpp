@@ -2,6 +2,7 @@
 
 #include "util/Error.h"
 
+#include <filesystem>
 #include <set>
 
 namespace tb {
@@ -119,6 +120,22 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j) {
     read(j, "output_dir", c.outputDir);
     read(j, "adapter_out", c.adapterOut);
     return c;
+}
+
+void TrainingConfig::makePathsAbsolute() {
+    namespace fs = std::filesystem;
+    auto absolute = [](std::string& p, bool mustExist) {
+        if (p.empty()) return;
+        std::error_code ec;
+        if (mustExist && !fs::exists(p, ec)) return;
+        const auto abs = fs::weakly_canonical(fs::absolute(p, ec), ec);
+        if (!ec) p = abs.string();
+    };
+    absolute(modelDir, true);
+    absolute(dataFile, false);
+    absolute(evalDataFile, false);
+    absolute(outputDir, false);
+    absolute(adapterOut, false);
 }
 
 void TrainingConfig::validate() const {

@@ -65,6 +65,10 @@ struct TrainingConfig {
     // value names the field.
     static TrainingConfig fromJson(const nlohmann::json& j);
     void validate() const;
+    // Relative model/data/output paths made absolute against the current directory (existing
+    // ones also canonical), so that the stored run can be resumed or reproduced from anywhere.
+    // A model given as a hub id (not a path on disk) stays as it is.
+    void makePathsAbsolute();
 };
 
 } // namespace tb

@@ -1,6 +1,7 @@
 // The trainer's pieces against their definitions: transformers' schedules, prompt masking and
 // truncation, length-grouped deterministic batches, dynamic padding, torch's AdamW arithmetic,
-// checkpoints that never expose a half-written folder, and config validation.
+// checkpoints that never expose a half-written folder, config validation, and the CPU float
+// settings every training process gets (denormals flushed, also in threads and GEMMs).
 #include "text/Tokenizer.h"
 #include "training/AdamW.h"
 #include "training/CheckpointStore.h"
@@ -8,11 +9,13 @@
 #include "training/LrSchedule.h"
 #include "training/TrainingConfig.h"
 #include "util/Error.h"
+#include "util/ProcessTuning.h"
 
 #include <QtTest>
 
 #include <cmath>
 #include <filesystem>
+#include <thread>
 
 namespace fs = std::filesystem;
 using namespace tb;
@@ -144,6 +147,57 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(UsageError, TrainingConfig::fromJson({{"batch_size", "four"}}));
         c.schedule = "exp";
         QVERIFY_THROWS_EXCEPTION(UsageError, c.validate());
+    }
+
+    void pathsMadeAbsolute() {
+        QTemporaryDir tmp;
+        const auto old = fs::current_path();
+        fs::current_path(tmp.path().toStdString());
+        fs::create_directories("models/m");
+        TrainingConfig c;
+        c.modelDir = "models/../models/m";
+        c.dataFile = "train.jsonl";            // need not exist yet: made absolute all the same
+        c.outputDir = "runs/r1";
+        c.evalDataFile.clear();
+        c.makePathsAbsolute();
+        const auto base = fs::canonical(tmp.path().toStdString());
+        fs::current_path(old);
+        QCOMPARE(QString::fromStdString(c.modelDir), QString::fromStdString((base / "models" / "m").string()));
+        QCOMPARE(QString::fromStdString(c.dataFile), QString::fromStdString((base / "train.jsonl").string()));
+        QCOMPARE(QString::fromStdString(c.outputDir), QString::fromStdString((base / "runs" / "r1").string()));
+        QVERIFY(c.evalDataFile.empty());
+        TrainingConfig hub;
+        hub.modelDir = "HuggingFaceTB/SmolLM2-135M";   // not on disk: a hub id, left alone
+        hub.makePathsAbsolute();
+        QCOMPARE(QString::fromStdString(hub.modelDir), QStringLiteral("HuggingFaceTB/SmolLM2-135M"));
+    }
+
+    void denormalsFlushed() {
+        // Before: a denormal survives arithmetic; a GEMM's sum of denormal products does too.
+        volatile float tiny = 1e-39f, one = 1.0f;
+        const auto a = torch::full({64, 64}, 1e-20f);
+        const bool flushedAlready = tb::denormalsFlushed();
+        if (!flushedAlready) {
+            QVERIFY(static_cast<float>(tiny * one) > 0.0f);
+            QVERIFY(torch::mm(a, a).abs().max().item<float>() > 0.0f);
+        }
+        flushDenormals();
+        QVERIFY(tb::denormalsFlushed());
+        QCOMPARE(static_cast<float>(tiny * one), 0.0f);
+        QCOMPARE(torch::mm(a, a).abs().max().item<float>(), 0.0f);   // OpenBLAS, restarted
+        QCOMPARE(torch::exp(torch::full({1000}, -90.0f)).abs().max().item<float>(), 0.0f);   // e^-90 is denormal
+        bool inThread = false;
+        float fromThread = 1.0f;
+        std::thread t([&] {
+            inThread = tb::denormalsFlushed();
+            fromThread = tiny * one;
+        });
+        t.join();
+        QVERIFY(inThread);
+        QCOMPARE(fromThread, 0.0f);
+        // The kernel choice: only a generic core OpenBLAS fell back to is overridden.
+        QVERIFY(preferredBlasCore("SkylakeX").empty());
+        QVERIFY(preferredBlasCore("Haswell").empty());
     }
 };
 
