@@ -104,7 +104,7 @@ Command makeForwardCommand() {
         if (idList.empty()) throw UsageError("--ids needs at least one token id");
         if (ModelConfig::fromFile(dir + "/config.json").isEncoderDecoder) return forwardSeq2Seq(args, dir, idList);
         auto model = loadCausalLM(dir, {args.str("device", "cpu"), args.str("dtype", "fp32")});
-        if (args.has("adapter")) applyAdapterFromDir(*model, args.str("adapter"));
+        if (args.has("adapter")) model = withAdapterFromDir(model, args.str("adapter"));
         const auto vocab = model->config().vocabSize;
         std::vector<int64_t> ids(idList.begin(), idList.end());
         for (auto id : ids)

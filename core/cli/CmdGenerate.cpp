@@ -70,7 +70,7 @@ Command makeGenerateCommand() {
             auto& adapter = peftModel.loadAdapter(args.str("adapter"));
             if (adapter.numVirtualTokens() > 0) soft = adapter.virtualTokenEmbeds().detach();
         } else if (args.has("adapter")) {
-            applyAdapterFromDir(*model, args.str("adapter"));
+            model = withAdapterFromDir(model, args.str("adapter"));   // LoRA/IA3 attached, or a soft prompt
         }
         for (auto id : prompt)
             if (id < 0 || id >= model->config().vocabSize)
@@ -93,8 +93,8 @@ Command makeGenerateCommand() {
         if (!opt.stopStrings.empty() && !tok) throw UsageError("--stop needs the model's tokenizer, which could not be loaded");
         const bool json = args.has("json");
         std::string printed;
+        std::vector<int64_t> sofar;   // outlives generate(): the callback below holds a reference
         if (!json && tok) {
-            std::vector<int64_t> sofar;
             opt.onToken = [&](int64_t, int64_t token) {
                 sofar.push_back(token);
                 auto text = tok->decode(sofar, true);

@@ -50,7 +50,7 @@ LoadedModel loadForSpec(const ModelSpec& spec, const ComparisonOptions& o) {
     LoadedModel m;
     const std::string weightsDir = spec.kind == "model" ? spec.path : o.modelDir;
     m.lm = loadCausalLM(weightsDir, LoadOptions{o.device, "fp32"});
-    if (spec.kind == "adapter") applyAdapterFromDir(*m.lm, spec.path);
+    if (spec.kind == "adapter") m.lm = withAdapterFromDir(m.lm, spec.path);   // a soft prompt wraps the model
     const bool ownTokenizer = spec.kind == "model" && (fs::exists(fs::path(spec.path) / "tokenizer.json")
                                                        || fs::exists(fs::path(spec.path) / "tokenizer.model"));
     const std::string tokDir = ownTokenizer ? spec.path : o.modelDir;

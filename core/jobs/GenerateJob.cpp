@@ -4,6 +4,7 @@
 #include "models/ModelLoader.h"
 #include "models/Seq2SeqLM.h"
 #include "peft/PeftModel.h"
+#include "peft/prompt_tuning/SoftPromptLM.h"
 #include "text/Tokenizer.h"
 #include "util/Error.h"
 
@@ -146,15 +147,12 @@ void runGenerations(const GenerateJobParams& p, const GenerateCallbacks& cb, con
             Seq2SeqLM* seq2seq = asSeq2Seq(*cur.lm);
             cur.peft->removeAdapter(kAdapterName);   // back to the bare base model
             torch::Tensor soft;
+            std::shared_ptr<CausalLM> runModel = cur.lm;   // a decoder-only model with a soft prompt: wrapped
             if (!adapterDir.empty() && !adapterIsModel) {
                 auto& adapter = cur.peft->loadAdapter(adapterDir, kAdapterName);
                 if (adapter.numVirtualTokens() > 0) {
-                    if (!seq2seq) {
-                        cur.peft->removeAdapter(kAdapterName);
-                        throw UsageError(adapterDir + " is a prompt-tuning adapter; generating with soft prompts on a "
-                                                      "decoder-only model is not supported yet (evaluate it instead)");
-                    }
                     soft = adapter.virtualTokenEmbeds().detach();
+                    if (!seq2seq) runModel = std::make_shared<peft::SoftPromptLM>(cur.lm, soft);
                 }
             }
 
@@ -165,7 +163,7 @@ void runGenerations(const GenerateJobParams& p, const GenerateCallbacks& cb, con
                     throw UsageError("prompt token id " + std::to_string(id) + " is outside the model's vocabulary "
                                      "(does the tokenizer belong to this model?)");
             if (!seq2seq) {
-                const int64_t ctx = cur.lm->contextLength() > 0 ? cur.lm->contextLength() : 2048;
+                const int64_t ctx = runModel->contextLength() > 0 ? runModel->contextLength() : 2048;
                 ids = fitPrompt(ids, ctx, p.maxNewTokens, tok.bosId());
             }
 
@@ -203,7 +201,7 @@ void runGenerations(const GenerateJobParams& p, const GenerateCallbacks& cb, con
             }
             if (cb.status) cb.status(i, QStringLiteral("generating"));
             const auto t0 = Clock::now();
-            GenerationResult res = seq2seq ? generateSeq2Seq(*seq2seq, {ids}, g, soft) : generate(*cur.lm, {ids}, g);
+            GenerationResult res = seq2seq ? generateSeq2Seq(*seq2seq, {ids}, g, soft) : generate(*runModel, {ids}, g);
             const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
             const size_t n = res.newTokens.empty() ? 0 : res.newTokens[0].size();
             const std::string text = !res.texts.empty() ? res.texts[0] : tok.decode(res.newTokens.empty() ? sofar : res.newTokens[0], true);

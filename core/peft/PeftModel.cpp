@@ -2,6 +2,7 @@
 
 #include "peft/MethodRegistry.h"
 #include "peft/TensorFiles.h"
+#include "peft/prompt_tuning/SoftPromptLM.h"
 #include "util/Error.h"
 
 #include <filesystem>
@@ -153,18 +154,9 @@ ForwardOutput PeftModel::forward(ForwardInput in) {
     auto* a = activeAdapter();
     const int64_t n = a ? a->numVirtualTokens() : 0;
     if (n == 0) return base_->forward(in);
-    if (in.cache) throw Error("prompt tuning with a KV cache is not supported here; use generation without cache");
-    torch::Tensor embeds = in.inputsEmbeds.defined() ? in.inputsEmbeds : base_->embed(in.inputIds);
-    const int64_t batch = embeds.size(0);
-    auto prompts = a->virtualTokenEmbeds().to(embeds.scalar_type()).unsqueeze(0).expand({batch, n, embeds.size(2)});
-    in.inputsEmbeds = torch::cat({prompts, embeds}, 1);
-    in.inputIds = torch::Tensor();
-    if (in.attentionMask.defined())
-        in.attentionMask = torch::cat({torch::ones({batch, n}, in.attentionMask.options()), in.attentionMask}, 1);
-    if (in.positionIds.defined()) {
-        // PEFT passes no position ids: positions run over the concatenation.
-        in.positionIds = torch::Tensor();
-    }
+    // Training and the fixtures' parity: the output keeps the virtual positions first, as
+    // PeftModelForCausalLM's does (SoftPromptLM drops them for inference).
+    prependVirtualTokens(*base_, a->virtualTokenEmbeds(), in);
     return base_->forward(in);
 }
 

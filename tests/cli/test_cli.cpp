@@ -1,5 +1,8 @@
-// The top-level CLI contract: --version, --help, unknown subcommands and flags, no display.
+// The top-level CLI contract: --version, --help, unknown subcommands and flags, no display, and
+// `generate` streaming text to the end (it once crashed after the last token).
 #include <QProcess>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QtTest>
 
@@ -65,6 +68,22 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY2(!r.err.contains(QStringLiteral("unknown flag")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("--seq")), qPrintable(r.err));
+    }
+
+    void generateStreamsTheWholeCompletion() {
+        const QString model = QStringLiteral(TB_SHARED_DIR "/models/stories260K");
+        if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/models/stories260K is absent");
+        const QStringList common{QStringLiteral("generate"), QStringLiteral("--model"), model, QStringLiteral("--prompt"),
+                                 QStringLiteral("Once upon a time"), QStringLiteral("--max-new-tokens"), QStringLiteral("24"),
+                                 QStringLiteral("--device"), QStringLiteral("cpu")};
+        Result streamed = run(common);
+        QVERIFY2(streamed.code == 0, qPrintable(QStringLiteral("exit %1: %2").arg(streamed.code).arg(streamed.err)));
+        Result json = run(common + QStringList{QStringLiteral("--json")});
+        QCOMPARE(json.code, 0);
+        const auto obj = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QString text = obj.value(QStringLiteral("text")).toString();
+        QVERIFY(!text.isEmpty());
+        QCOMPARE(streamed.out, text + QLatin1Char('\n'));
     }
 
     void noDisplaySaysSo() {

@@ -4,8 +4,10 @@ backward, parameter counts) so the test can compare with ours.
 
 usage: python peft_parity.py JOBS.json OUT_DIR
 Each job: {"name", "model_dir", "adapter_dir" | null, "method", "peft_config" (for counts),
-           "input_ids": [[...]], "labels": [[...]]}
-Writes OUT_DIR/<name>.safetensors (logits, grad.<key>) and OUT_DIR/results.json.
+           "input_ids": [[...]], "labels": [[...]],
+           optional "generate": {"input_ids": [[...]], "max_new_tokens": N} (greedy, no eos stop)}
+Writes OUT_DIR/<name>.safetensors (logits, grad.<key>) and OUT_DIR/results.json (with
+"generated": the new token ids per row when the job asks for generation).
 """
 import json
 import os
@@ -80,6 +82,17 @@ def main():
         elif method == "full":
             res["trainable_params"] = sum(p.numel() for p in base.parameters())
             res["total_params"] = res["trainable_params"]
+        if job.get("generate"):
+            # The saved adapter as PeftModel runs it for inference (generate() with its KV cache).
+            gbase = AutoModelForCausalLM.from_pretrained(job["model_dir"], torch_dtype=torch.float32)
+            gm = peft.PeftModel.from_pretrained(gbase, job["adapter_dir"])
+            gm.eval()
+            gids = torch.tensor(job["generate"]["input_ids"], dtype=torch.long)
+            with torch.no_grad():
+                seqs = gm.generate(input_ids=gids, attention_mask=torch.ones_like(gids), do_sample=False,
+                                   max_new_tokens=job["generate"]["max_new_tokens"], eos_token_id=None,
+                                   pad_token_id=0)
+            res["generated"] = seqs[:, gids.shape[1]:].tolist()
         results[job["name"]] = res
     json.dump(results, open(os.path.join(out_dir, "results.json"), "w"))
 

@@ -2,8 +2,13 @@
 // perturb and save load in PeftModel.from_pretrained and give our logits and masked loss within
 // 1e-4; gradients after one backward agree within 1e-4 (LoRA, IA3, prompt tuning, and full
 // fine-tuning); trainable/total parameter counts equal get_nb_trainable_parameters() for the
-// same configuration. Skips only when ../shared or the venv is absent.
+// same configuration. A saved prompt-tuning adapter run for inference (withAdapterFromDir ->
+// SoftPromptLM, KV-cached greedy generation) gives PeftModel.generate's tokens, and its logits
+// are PeftModel::forward's without the virtual positions. Skips only when ../shared or the venv
+// is absent.
+#include "models/Generation.h"
 #include "models/ModelLoader.h"
+#include "peft/AdapterLoader.h"
 #include "peft/PeftModel.h"
 #include "peft/TensorFiles.h"
 #include "training/CausalLmLoss.h"
@@ -67,6 +72,7 @@ private Q_SLOTS:
             double loss;
             std::map<std::string, torch::Tensor> grads;
             int64_t trainable, total;
+            std::vector<std::vector<int64_t>> generated;
         };
         std::map<std::string, Ours> ours;
         for (const auto& c : cases()) {
@@ -99,16 +105,40 @@ private Q_SLOTS:
             const auto counts = pm.parameterCounts();
             o.trainable = counts.trainable;
             o.total = counts.total;
-            ours[c.name] = o;
             std::vector<std::vector<int64_t>> idRows, labelRows;
             for (int64_t r = 0; r < 2; ++r) {
                 auto ir = ids[r].contiguous(), lr = labels[r].contiguous();
                 idRows.emplace_back(ir.data_ptr<int64_t>(), ir.data_ptr<int64_t>() + ir.numel());
                 labelRows.emplace_back(lr.data_ptr<int64_t>(), lr.data_ptr<int64_t>() + lr.numel());
             }
-            jobs.push_back({{"name", c.name}, {"model_dir", dir}, {"method", c.method},
-                            {"adapter_dir", adapter.savesAsAdapter() ? nlohmann::json(adapterDir.string()) : nlohmann::json(nullptr)},
-                            {"peft_config", c.peftConfig}, {"input_ids", idRows}, {"labels", labelRows}});
+            nlohmann::json job{{"name", c.name}, {"model_dir", dir}, {"method", c.method},
+                               {"adapter_dir", adapter.savesAsAdapter() ? nlohmann::json(adapterDir.string()) : nlohmann::json(nullptr)},
+                               {"peft_config", c.peftConfig}, {"input_ids", idRows}, {"labels", labelRows}};
+            if (c.method == "prompt") {
+                // The saved soft prompt as inference runs it: same logits as training's forward
+                // (less the virtual positions), and PeftModel.generate's greedy tokens.
+                auto lm = withAdapterFromDir(loadCausalLM(dir, {"cpu", "fp32"}), adapterDir.string());
+                const int64_t n = pm.numVirtualTokens();
+                QCOMPARE(lm->contextLength(), pm.base().contextLength() - n);
+                torch::NoGradGuard ng;
+                ForwardInput fin;
+                fin.inputIds = ids;
+                const double dSoft = (lm->forward(fin).logits - o.logits.narrow(1, n, ids.size(1))).abs().max().item<double>();
+                QVERIFY2(dSoft < 1e-4, (c.name + ": SoftPromptLM logits differ from PeftModel's by " + std::to_string(dSoft)).c_str());
+                auto promptIds = torch::randint(3, vocab, {2, 6}, torch::kInt64);
+                std::vector<std::vector<int64_t>> prompts;
+                for (int64_t r = 0; r < 2; ++r) {
+                    auto pr = promptIds[r].contiguous();
+                    prompts.emplace_back(pr.data_ptr<int64_t>(), pr.data_ptr<int64_t>() + pr.numel());
+                }
+                GenerationOptions g;
+                g.maxNewTokens = 8;
+                g.padTokenId = 0;
+                o.generated = generate(*lm, prompts, g).newTokens;
+                job["generate"] = {{"input_ids", prompts}, {"max_new_tokens", g.maxNewTokens}};
+            }
+            ours[c.name] = o;
+            jobs.push_back(job);
         }
         const auto jobsPath = root / "jobs.json";
         std::ofstream(jobsPath) << jobs.dump();
@@ -137,6 +167,13 @@ private Q_SLOTS:
                 QCOMPARE(o.trainable, r["trainable_params"].get<int64_t>());
                 QCOMPARE(o.total, r["total_params"].get<int64_t>());
             }
+            if (r.contains("generated")) {
+                const auto refTokens = r["generated"].get<std::vector<std::vector<int64_t>>>();
+                qInfo("%-16s generated %s vs peft %s", c.name.c_str(), nlohmann::json(o.generated).dump().c_str(),
+                      r["generated"].dump().c_str());
+                QVERIFY2(o.generated == refTokens, (c.name + ": greedy tokens with the soft prompt differ from PeftModel.generate").c_str());
+            }
+            QVERIFY2(c.method != "prompt" || r.contains("generated"), (c.name + ": no reference generation").c_str());
             int compared = 0;
             for (const auto& [key, refT] : ref) {
                 if (key.rfind("grad.", 0) != 0) continue;
