@@ -112,6 +112,9 @@ ModelConfig ModelConfig::fromJson(const nlohmann::json& j) {
         c.scaleAttnByInverseLayerIdx = get<bool>(j, "scale_attn_by_inverse_layer_idx", false);
         c.reorderAndUpcastAttn = get<bool>(j, "reorder_and_upcast_attn", false);
         c.attentionBias = c.outputBias = c.mlpBias = true;
+        c.embeddingDropout = get<double>(j, "embd_pdrop", 0.1);   // GPT2Config's defaults
+        c.attentionDropout = get<double>(j, "attn_pdrop", 0.1);
+        c.residualDropout = get<double>(j, "resid_pdrop", 0.1);
     } else if (t == "llama" || t == "mistral" || t == "qwen2") {
         c.family = "llama";
         c.vocabSize = get<int64_t>(j, "vocab_size", t == "llama" ? 32000 : t == "mistral" ? 32000 : 151936);
@@ -126,6 +129,7 @@ ModelConfig ModelConfig::fromJson(const nlohmann::json& j) {
         c.activation = get<std::string>(j, "hidden_act", "silu");
         c.tieWordEmbeddings = get<bool>(j, "tie_word_embeddings", false);
         c.ropeTheta = get<double>(j, "rope_theta", 10000.0);
+        c.attentionDropout = get<double>(j, "attention_dropout", 0.0);
         if (t == "qwen2") {
             c.attentionBias = true;
         } else if (t == "llama") {
@@ -151,6 +155,8 @@ ModelConfig ModelConfig::fromJson(const nlohmann::json& j) {
         c.tieWordEmbeddings = get<bool>(j, "tie_word_embeddings", false);
         c.ropeTheta = get<double>(j, "rotary_emb_base", 10000.0);
         c.parallelResidual = get<bool>(j, "use_parallel_residual", true);
+        c.attentionDropout = get<double>(j, "attention_dropout", 0.0);
+        c.embeddingDropout = c.residualDropout = get<double>(j, "hidden_dropout", 0.0);
         c.attentionBias = get<bool>(j, "attention_bias", true);
         c.outputBias = c.mlpBias = true;
         parseRopeScaling(j, c);
@@ -192,6 +198,10 @@ ModelConfig ModelConfig::fromJson(const nlohmann::json& j) {
     requirePositive(c.numLayers, "number of layers");
     requirePositive(c.numHeads, "number of attention heads");
     requirePositive(c.maxPositions, "max positions");
+    for (const auto& [p, name] : {std::pair{c.embeddingDropout, "embedding dropout"}, std::pair{c.attentionDropout, "attention dropout"},
+                                  std::pair{c.residualDropout, "residual dropout"}})
+        if (!(p >= 0.0 && p < 1.0))
+            throw Error(std::string("config.json: ") + name + " must be in [0, 1), got " + std::to_string(p));
     if (c.numKvHeads <= 0) c.numKvHeads = c.numHeads;
     if (c.headDim <= 0) {
         if (c.hiddenSize % c.numHeads != 0)

@@ -43,6 +43,11 @@ struct ModelConfig {
     RopeScaling ropeScaling;
     int64_t rotaryDim = 0;        // head dims rotated (neox: rotary_pct * headDim)
 
+    // Dropout in training mode where transformers places it (identity in eval mode):
+    double embeddingDropout = 0;     // on the input embeddings: gpt2 embd_pdrop, gpt_neox hidden_dropout
+    double attentionDropout = 0;     // on attention probabilities: gpt2 attn_pdrop, attention_dropout
+    double residualDropout = 0;      // on each attention/MLP output: gpt2 resid_pdrop, gpt_neox hidden_dropout
+
     bool parallelResidual = false;   // gpt_neox use_parallel_residual
     bool attentionBias = false;      // q/k/v (and neox dense) biases
     bool outputBias = false;         // o_proj bias

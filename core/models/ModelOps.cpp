@@ -47,7 +47,7 @@ torch::Tensor positionIds(const torch::Tensor& mask, int64_t batch, int64_t t, i
 }
 
 torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                        const torch::Tensor& bias, double scale) {
+                        const torch::Tensor& bias, double scale, double dropoutP) {
     const int64_t b = q.size(0), h = q.size(1), t = q.size(2), d = q.size(3);
     const int64_t kvh = k.size(1), s = k.size(2);
     const int64_t groups = h / kvh;
@@ -58,9 +58,13 @@ torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const to
     auto scores = torch::matmul(qg, k.transpose(-1, -2));   // [B, KvH, groups*T, S]
     scores = scores.view({b, kvh, groups, t, s});
     if (bias.defined()) scores = scores + bias.unsqueeze(1);   // [B,1,1,T,S]
-    auto probs = torch::softmax(scores, -1, torch::kFloat32).to(v.scalar_type());
+    auto probs = ops::dropout(torch::softmax(scores, -1, torch::kFloat32).to(v.scalar_type()), dropoutP, true);
     auto out = torch::matmul(probs.view({b, kvh, groups * t, s}), v);   // [B, KvH, groups*T, D]
     return out.view({b, h, t, d}).transpose(1, 2).reshape({b, t, h * d});
+}
+
+torch::Tensor dropout(const torch::Tensor& x, double p, bool training) {
+    return training && p > 0 ? torch::dropout(x, p, true) : x;
 }
 
 torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps) {

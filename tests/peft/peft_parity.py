@@ -5,7 +5,8 @@ backward, parameter counts) so the test can compare with ours.
 usage: python peft_parity.py JOBS.json OUT_DIR
 Each job: {"name", "model_dir", "adapter_dir" | null, "method", "peft_config" (for counts),
            "input_ids": [[...]], "labels": [[...]],
-           optional "generate": {"input_ids": [[...]], "max_new_tokens": N} (greedy, no eos stop)}
+           optional "generate": {"input_ids": [[...]], "max_new_tokens": N} (greedy, no eos stop),
+           optional "train_seed": S (forward in training mode, dropout on, torch.manual_seed(S) first)}
 Writes OUT_DIR/<name>.safetensors (logits, grad.<key>) and OUT_DIR/results.json (with
 "generated": the new token ids per row when the job asks for generation).
 """
@@ -60,8 +61,14 @@ def main():
             for p in model.parameters():
                 p.requires_grad_(True)
         # eval(): gradients flow all the same, and the config's dropout (GPT-2 has 0.1) stays
-        # off, so the two implementations see the same deterministic network.
-        model.eval()
+        # off, so the two implementations see the same deterministic network. With train_seed,
+        # training mode: both sides seed torch's CPU generator (the same Debian libtorch) and
+        # must draw the same dropout masks in the same order.
+        if job.get("train_seed"):
+            model.train()
+            torch.manual_seed(job["train_seed"])
+        else:
+            model.eval()
         out = model(input_ids=ids, labels=labels)
         out.loss.backward()
         tensors = {"logits": out.logits.detach().contiguous()}

@@ -2,7 +2,9 @@
 // perturb and save load in PeftModel.from_pretrained and give our logits and masked loss within
 // 1e-4; gradients after one backward agree within 1e-4 (LoRA, IA3, prompt tuning, and full
 // fine-tuning); trainable/total parameter counts equal get_nb_trainable_parameters() for the
-// same configuration. A saved prompt-tuning adapter run for inference (withAdapterFromDir ->
+// same configuration. In training mode with the same seed, model dropout (GPT-2's embd/attn/resid
+// pdrop, GPT-NeoX's hidden/attention dropout, Llama's attention dropout) and LoRA dropout draw the
+// same masks as transformers + peft: loss and gradients agree within 1e-4. A saved prompt-tuning adapter run for inference (withAdapterFromDir ->
 // SoftPromptLM, KV-cached greedy generation) gives PeftModel.generate's tokens, and its logits
 // are PeftModel::forward's without the virtual positions. Skips only when ../shared or the venv
 // is absent.
@@ -32,6 +34,8 @@ const std::string kMlp = ".*\\.mlp\\.(c_fc|c_proj|gate_proj|up_proj|down_proj|de
 struct Case {
     std::string name, arch, method;
     nlohmann::json ourConfig, peftConfig;
+    uint64_t trainSeed = 0;                 // > 0: forward in training mode (dropout on), seeded
+    nlohmann::json configChanges = nullptr; // applied to a copy of the fixture's config.json
 };
 
 std::vector<Case> cases() {
@@ -51,6 +55,17 @@ std::vector<Case> cases() {
         out.push_back({a + "_prompt", a, "prompt", {{"method", "prompt"}, {"num_virtual_tokens", 5}}, {{"num_virtual_tokens", 5}}});
     }
     out.push_back({"llama_full", "llama", "full", {{"method", "full"}}, nullptr});
+    // Training mode: the fixture's GPT-2 has embd/attn/resid_pdrop 0.1; the others get dropout set.
+    const nlohmann::json loraDrop{{"r", 4}, {"lora_alpha", 8}, {"lora_dropout", 0.1}};
+    auto with = [](nlohmann::json j, const char* key, nlohmann::json v) { j[key] = std::move(v); return j; };
+    auto trainCase = [&](const std::string& arch, nlohmann::json targets, nlohmann::json changes) {
+        auto peftCfg = with(loraDrop, "target_modules", targets);
+        Case c{arch + "_train_dropout", arch, "lora", with(peftCfg, "method", "lora"), peftCfg, 4242, std::move(changes)};
+        out.push_back(std::move(c));
+    };
+    trainCase("gpt2", {"c_attn", "c_proj", "c_fc"}, nullptr);
+    trainCase("gpt_neox", {"query_key_value", "dense_4h_to_h"}, {{"attention_dropout", 0.1}, {"hidden_dropout", 0.1}});
+    trainCase("llama", {"q_proj", "v_proj", "down_proj"}, {{"attention_dropout", 0.1}});
     return out;
 }
 
@@ -76,7 +91,19 @@ private Q_SLOTS:
         };
         std::map<std::string, Ours> ours;
         for (const auto& c : cases()) {
-            const auto dir = (kTiny / c.arch).string();
+            std::string dir = (kTiny / c.arch).string();
+            if (!c.configChanges.is_null()) {   // a copy of the fixture with other dropout settings
+                const auto copy = root / ("model_" + c.name);
+                fs::create_directories(copy);
+                for (const auto& f : fs::directory_iterator(kTiny / c.arch))
+                    if (f.is_regular_file()) fs::copy_file(f.path(), copy / f.path().filename());
+                std::ifstream cin(copy / "config.json");
+                auto cfg = nlohmann::json::parse(cin);
+                cin.close();
+                cfg.update(c.configChanges);
+                std::ofstream(copy / "config.json") << cfg.dump(2);
+                dir = copy.string();
+            }
             torch::manual_seed(11);
             peft::PeftModel pm(loadCausalLM(dir, {"cpu", "fp32"}), dir);
             auto& adapter = pm.addAdapter("default", c.ourConfig);
@@ -94,7 +121,18 @@ private Q_SLOTS:
             labels.index_put_({0, torch::indexing::Slice(0, 5)}, -100);
             ForwardInput in;
             in.inputIds = ids;
+            if (c.trainSeed) {
+                pm.base().train();
+                torch::manual_seed(c.trainSeed);
+            }
             auto logits = pm.forward(in).logits;
+            if (c.trainSeed) {
+                // The same network in eval mode differs: dropout was on.
+                torch::NoGradGuard ng;
+                pm.base().eval();
+                const double fromDropout = (pm.forward(in).logits - logits.detach()).abs().max().item<double>();
+                QVERIFY2(fromDropout > 1e-3, (c.name + ": training mode changed nothing (dropout not applied?)").c_str());
+            }
             auto loss = causalLmLoss(logits, labels, pm.numVirtualTokens());
             loss.backward();
             Ours o;
@@ -114,6 +152,7 @@ private Q_SLOTS:
             nlohmann::json job{{"name", c.name}, {"model_dir", dir}, {"method", c.method},
                                {"adapter_dir", adapter.savesAsAdapter() ? nlohmann::json(adapterDir.string()) : nlohmann::json(nullptr)},
                                {"peft_config", c.peftConfig}, {"input_ids", idRows}, {"labels", labelRows}};
+            if (c.trainSeed) job["train_seed"] = c.trainSeed;
             if (c.method == "prompt") {
                 // The saved soft prompt as inference runs it: same logits as training's forward
                 // (less the virtual positions), and PeftModel.generate's greedy tokens.

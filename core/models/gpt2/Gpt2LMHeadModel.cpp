@@ -11,7 +11,8 @@ namespace {
 
 class Gpt2AttentionImpl : public torch::nn::Module {
 public:
-    Gpt2AttentionImpl(const ModelConfig& c, int64_t layerIdx) : heads_(c.numHeads), headDim_(c.headDim), hidden_(c.hiddenSize) {
+    Gpt2AttentionImpl(const ModelConfig& c, int64_t layerIdx)
+        : heads_(c.numHeads), headDim_(c.headDim), hidden_(c.hiddenSize), attnDrop_(c.attentionDropout), residDrop_(c.residualDropout) {
         c_attn = register_module("c_attn", AdaptableLinear(c.hiddenSize, 3 * c.hiddenSize, true, true));
         c_proj = register_module("c_proj", AdaptableLinear(c.hiddenSize, c.hiddenSize, true, true));
         scale_ = c.scaleAttnWeights ? 1.0 / std::sqrt(static_cast<double>(headDim_)) : 1.0;
@@ -24,27 +25,32 @@ public:
         auto k = qkv.narrow(-1, hidden_, hidden_).view({b, t, heads_, headDim_}).transpose(1, 2);
         auto v = qkv.narrow(-1, 2 * hidden_, hidden_).view({b, t, heads_, headDim_}).transpose(1, 2);
         if (cache) std::tie(k, v) = cache->append(layer, k, v);
-        return c_proj->forward(ops::attention(q, k, v, bias, scale_));
+        const bool train = is_training();
+        auto out = c_proj->forward(ops::attention(q, k, v, bias, scale_, train ? attnDrop_ : 0.0));
+        return ops::dropout(out, residDrop_, train);
     }
     AdaptableLinear c_attn{nullptr}, c_proj{nullptr};
 
 private:
     int64_t heads_, headDim_, hidden_;
-    double scale_;
+    double scale_, attnDrop_, residDrop_;
 };
 TORCH_MODULE(Gpt2Attention);
 
 class Gpt2MLPImpl : public torch::nn::Module {
 public:
-    explicit Gpt2MLPImpl(const ModelConfig& c) : act_(c.activation) {
+    explicit Gpt2MLPImpl(const ModelConfig& c) : act_(c.activation), drop_(c.residualDropout) {
         c_fc = register_module("c_fc", AdaptableLinear(c.hiddenSize, c.intermediateSize, true, true));
         c_proj = register_module("c_proj", AdaptableLinear(c.intermediateSize, c.hiddenSize, true, true));
     }
-    torch::Tensor forward(const torch::Tensor& x) { return c_proj->forward(ops::activation(act_, c_fc->forward(x))); }
+    torch::Tensor forward(const torch::Tensor& x) {
+        return ops::dropout(c_proj->forward(ops::activation(act_, c_fc->forward(x))), drop_, is_training());
+    }
     AdaptableLinear c_fc{nullptr}, c_proj{nullptr};
 
 private:
     std::string act_;
+    double drop_;
 };
 TORCH_MODULE(Gpt2MLP);
 
@@ -101,7 +107,7 @@ public:
         ForwardOutput out;
         auto d = prepareDecoderInputs(in, config_, [this](const torch::Tensor& ids) { return transformer->wte->forward(ids); },
                                       dtype(), true);
-        auto h = d.hidden + transformer->wpe->forward(d.positionIds);
+        auto h = ops::dropout(d.hidden + transformer->wpe->forward(d.positionIds), config_.embeddingDropout, is_training());
         for (size_t i = 0; i < transformer->blocks.size(); ++i) {
             if (in.outputHiddenStates) out.hiddenStates.push_back(h);
             auto block = transformer->blocks[i];

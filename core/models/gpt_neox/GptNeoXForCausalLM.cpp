@@ -16,7 +16,7 @@ torch::nn::LayerNorm layerNorm(const ModelConfig& c) {
 
 class GptNeoXAttentionImpl : public torch::nn::Module {
 public:
-    explicit GptNeoXAttentionImpl(const ModelConfig& c) : heads_(c.numHeads), headDim_(c.headDim) {
+    explicit GptNeoXAttentionImpl(const ModelConfig& c) : heads_(c.numHeads), headDim_(c.headDim), attnDrop_(c.attentionDropout) {
         query_key_value = register_module("query_key_value", AdaptableLinear(c.hiddenSize, 3 * c.hiddenSize, c.attentionBias));
         dense = register_module("dense", AdaptableLinear(c.hiddenSize, c.hiddenSize, c.attentionBias));
     }
@@ -32,12 +32,14 @@ public:
         k = ops::applyRotary(k, cos, sin);
         if (cache) std::tie(k, v) = cache->append(layer, k, v);
         else v = v.contiguous();
-        return dense->forward(ops::attention(q.contiguous(), k, v, bias, 1.0 / std::sqrt(static_cast<double>(headDim_))));
+        return dense->forward(ops::attention(q.contiguous(), k, v, bias, 1.0 / std::sqrt(static_cast<double>(headDim_)),
+                                             is_training() ? attnDrop_ : 0.0));
     }
     AdaptableLinear query_key_value{nullptr}, dense{nullptr};
 
 private:
     int64_t heads_, headDim_;
+    double attnDrop_;
 };
 TORCH_MODULE(GptNeoXAttention);
 
@@ -57,7 +59,7 @@ TORCH_MODULE(GptNeoXMLP);
 
 class GptNeoXLayerImpl : public torch::nn::Module {
 public:
-    explicit GptNeoXLayerImpl(const ModelConfig& c) : parallel_(c.parallelResidual) {
+    explicit GptNeoXLayerImpl(const ModelConfig& c) : parallel_(c.parallelResidual), drop_(c.residualDropout) {
         input_layernorm = register_module("input_layernorm", layerNorm(c));
         post_attention_layernorm = register_module("post_attention_layernorm", layerNorm(c));
         attention = register_module("attention", GptNeoXAttention(c));
@@ -65,10 +67,12 @@ public:
     }
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
                           const torch::Tensor& bias, KVCache* cache, int64_t layer) {
-        auto a = attention->forward(input_layernorm->forward(x), cos, sin, bias, cache, layer);
-        if (parallel_) return mlp->forward(post_attention_layernorm->forward(x)) + a + x;
+        // post_attention_dropout and post_mlp_dropout (hidden_dropout), drawn in transformers' order.
+        const bool train = is_training();
+        auto a = ops::dropout(attention->forward(input_layernorm->forward(x), cos, sin, bias, cache, layer), drop_, train);
+        if (parallel_) return ops::dropout(mlp->forward(post_attention_layernorm->forward(x)), drop_, train) + a + x;
         auto h = a + x;
-        return mlp->forward(post_attention_layernorm->forward(h)) + h;
+        return ops::dropout(mlp->forward(post_attention_layernorm->forward(h)), drop_, train) + h;
     }
     torch::nn::LayerNorm input_layernorm{nullptr}, post_attention_layernorm{nullptr};
     GptNeoXAttention attention{nullptr};
@@ -76,6 +80,7 @@ public:
 
 private:
     bool parallel_;
+    double drop_;
 };
 TORCH_MODULE(GptNeoXLayer);
 
@@ -110,7 +115,7 @@ public:
         auto d = prepareDecoderInputs(in, config_, [this](const torch::Tensor& ids) { return gpt_neox->embed_in->forward(ids); },
                                       dtype(), true);
         auto [cos, sin] = rotary_.cosSin(d.positionIds, d.hidden.scalar_type());
-        auto h = d.hidden;
+        auto h = ops::dropout(d.hidden, config_.embeddingDropout, is_training());   // emb_dropout
         for (size_t i = 0; i < gpt_neox->layerList.size(); ++i) {
             if (in.outputHiddenStates) out.hiddenStates.push_back(h);
             auto layer = gpt_neox->layerList[i];

@@ -26,7 +26,7 @@ TORCH_MODULE(RMSNorm);
 class LlamaAttentionImpl : public torch::nn::Module {
 public:
     explicit LlamaAttentionImpl(const ModelConfig& c)
-        : heads_(c.numHeads), kvHeads_(c.numKvHeads), headDim_(c.headDim) {
+        : heads_(c.numHeads), kvHeads_(c.numKvHeads), headDim_(c.headDim), attnDrop_(c.attentionDropout) {
         q_proj = register_module("q_proj", AdaptableLinear(c.hiddenSize, c.numHeads * c.headDim, c.attentionBias));
         k_proj = register_module("k_proj", AdaptableLinear(c.hiddenSize, c.numKvHeads * c.headDim, c.attentionBias));
         v_proj = register_module("v_proj", AdaptableLinear(c.hiddenSize, c.numKvHeads * c.headDim, c.attentionBias));
@@ -43,7 +43,7 @@ public:
         q = ops::applyRotary(q, cos, sin);
         k = ops::applyRotary(k, cos, sin);
         if (cache) std::tie(k, v) = cache->append(layer, k, v);
-        auto out = ops::attention(q, k, v, bias, 1.0 / std::sqrt(static_cast<double>(headDim_)));
+        auto out = ops::attention(q, k, v, bias, 1.0 / std::sqrt(static_cast<double>(headDim_)), is_training() ? attnDrop_ : 0.0);
         return o_proj->forward(out);
     }
     void bindFused() { qkv_.bind(); }
@@ -51,6 +51,7 @@ public:
 
 private:
     int64_t heads_, kvHeads_, headDim_;
+    double attnDrop_;
     FusedProjection qkv_;
 };
 TORCH_MODULE(LlamaAttention);
