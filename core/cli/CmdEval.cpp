@@ -54,6 +54,7 @@ Command makeEvalCommand() {
         {"top-p", true, "nucleus sampling (with --sample)"},
         {"top-k", true, "top-k sampling (with --sample)"},
         {"seed", true, "sampling seed"},
+        {"repetition-penalty", true, "transformers' repetition penalty, greedy or sampled (default 1 = off)"},
         {"stem", false, "Porter-stem ROUGE tokens (rouge_score use_stemmer=True)"},
         {"no-loss", false, "skip the loss / perplexity of the references"},
         {"name", true, "a name for the stored evaluation"},
@@ -87,6 +88,8 @@ Command makeEvalCommand() {
         o.topP = args.number("top-p", 1.0);
         o.topK = args.integer("top-k", 0);
         o.seed = static_cast<uint64_t>(args.integer("seed", 0));
+        o.repetitionPenalty = args.number("repetition-penalty", 1.0);
+        if (!(o.repetitionPenalty > 0)) throw UsageError("tunebench eval: --repetition-penalty must be positive (1 = off)");
         o.metrics.stem = args.has("stem");
         o.computeLoss = !args.has("no-loss");
 

@@ -114,6 +114,7 @@ ComparisonResult runComparison(const std::vector<EvalExample>& examples, const C
     if (examples.empty()) throw UsageError("evaluation: the split has no examples");
     if (o.batchSize <= 0) throw UsageError("evaluation: --batch must be positive");
     if (o.maxNewTokens <= 0) throw UsageError("evaluation: --max-new-tokens must be positive");
+    if (!(o.repetitionPenalty > 0)) throw UsageError("evaluation: the repetition penalty must be positive (1 = off)");
     for (size_t i = 0; i < examples.size(); ++i)
         if (examples[i].references.empty())
             throw UsageError("evaluation: example " + std::to_string(i) + " has no reference");
@@ -145,6 +146,7 @@ ComparisonResult runComparison(const std::vector<EvalExample>& examples, const C
         g.temperature = o.temperature;
         g.topP = o.topP;
         g.topK = o.topK;
+        g.repetitionPenalty = o.repetitionPenalty;
         g.seed = o.seed;
         g.hasSeed = o.doSample;
         g.eosTokenIds = m.eosIds;

@@ -54,6 +54,7 @@ struct ComparisonOptions {
     double temperature = 1.0;
     double topP = 1.0;
     int64_t topK = 0;
+    double repetitionPenalty = 1.0;       // transformers' repetition_penalty (1 = off), greedy or sampled
     uint64_t seed = 0;
     bool computeLoss = true;              // mean loss / perplexity of references[0]
     int64_t maxLength = 0;                // loss sequence length; 0 = the model's context

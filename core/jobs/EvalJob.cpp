@@ -101,7 +101,8 @@ eval::ComparisonResult runTask(const EvalJobParams& p, const std::vector<eval::M
         }
         cfg["examples"] = examples.size();
         cfg["generation"] = {{"max_new_tokens", o.maxNewTokens}, {"batch", o.batchSize}, {"do_sample", o.doSample},
-                             {"temperature", o.temperature}, {"top_p", o.topP}, {"top_k", o.topK}, {"seed", o.seed}};
+                             {"temperature", o.temperature}, {"top_p", o.topP}, {"top_k", o.topK}, {"seed", o.seed},
+                             {"repetition_penalty", o.repetitionPenalty}};
         cfg["metrics"] = {{"rouge", o.metrics.rouge}, {"bleu", o.metrics.bleu}, {"chrf", o.metrics.chrf}, {"stem", o.metrics.stem}};
         QString name = p.name.isEmpty() ? QStringLiteral("eval %1").arg(QString::fromStdString(fs::path(p.modelDir).filename().string())) : p.name;
         if (task != QStringLiteral("primary")) name += QStringLiteral(" (forgetting)");

@@ -4,10 +4,12 @@
 // what transformers computes, progress and cancellation work, bad model arguments are refused.
 // A prompt-tuning adapter evaluates like any other: its soft prompt is applied (loss differs from
 // the base), its loss equals the training path's (PeftModel::forward with the virtual-token
-// offset), and its greedy predictions do not depend on the batch size.
+// offset), and its greedy predictions do not depend on the batch size. The repetition penalty
+// reaches generation: predictions equal generate()'s with the same penalty.
 #include "eval/ComparisonRunner.h"
 #include "eval/Perplexity.h"
 #include "jobs/GenerateJob.h"
+#include "models/Generation.h"
 #include "text/Tokenizer.h"
 #include "models/ModelLoader.h"
 #include "peft/PeftModel.h"
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void progressAndCancel();
     void badArguments();
     void softPromptAdapter();
+    void repetitionPenaltyReachesGeneration();
 
 private:
     ComparisonOptions options(int64_t batch) const;
@@ -259,6 +262,36 @@ void TestComparison::softPromptAdapter() {
     qInfo("soft prompt, \"%s\" -> \"%s\"", examples_.back().prompt.c_str(), qPrintable(text));
     QVERIFY(!text.trimmed().isEmpty());
     QCOMPARE(text.trimmed(), QString::fromStdString(r1.models[1].examples.back().prediction));
+}
+
+void TestComparison::repetitionPenaltyReachesGeneration() {
+    ComparisonOptions o = options(1);
+    o.models = {{"base", "base", ""}};
+    o.computeLoss = false;
+    o.maxNewTokens = 24;
+    o.repetitionPenalty = 1.6;
+    const auto penalised = runComparison(examples_, o);
+    o.repetitionPenalty = 1.0;
+    const auto plain = runComparison(examples_, o);
+
+    auto lm = loadCausalLM(modelDir_, {"cpu", "fp32"});
+    auto tok = Tokenizer::fromModelDir(modelDir_);
+    GenerationOptions g;
+    g.maxNewTokens = 24;
+    g.repetitionPenalty = 1.6;
+    g.eosTokenIds = eosTokenIdsForModelDir(modelDir_);
+    if (g.eosTokenIds.empty()) g.eosTokenIds = {tok->eosId()};
+    g.padTokenId = tok->padId();
+    int differ = 0;
+    for (size_t i = 0; i < examples_.size(); ++i) {
+        const auto r = generate(*lm, {tok->encode(examples_[i].prompt, true)}, g);
+        QCOMPARE(QString::fromStdString(penalised.models[0].examples[i].prediction),
+                 QString::fromStdString(tok->decode(r.newTokens[0], true)).trimmed());
+        if (penalised.models[0].examples[i].prediction != plain.models[0].examples[i].prediction) ++differ;
+    }
+    QVERIFY2(differ > 0, "a repetition penalty of 1.6 changed no prediction");
+    o.repetitionPenalty = 0;
+    QVERIFY_EXCEPTION_THROWN(runComparison(examples_, o), UsageError);
 }
 
 QTEST_GUILESS_MAIN(TestComparison)

@@ -81,7 +81,7 @@ EvaluatePage::EvaluatePage(AppContext* ctx, QWidget* parent) : QWidget(parent), 
     form->addRow(tr("Device:"), device_);
     ll->addLayout(form);
     generation_ = new GenerationSettings(left);
-    generation_->setToolTip(tr("The same settings for every model. The repetition penalty applies to Compare only."));
+    generation_->setToolTip(tr("The same settings for every model."));
     ll->addWidget(generation_);
     auto* buttons = new QHBoxLayout;
     run_ = new QPushButton(tr("&Evaluate"), left);
@@ -226,6 +226,7 @@ void EvaluatePage::startEvaluation() {
     p.options.temperature = g.value("temperature", 1.0);
     p.options.topP = g.value("top_p", 1.0);
     p.options.topK = g.value("top_k", 0);
+    p.options.repetitionPenalty = g.value("repetition_penalty", 1.0);
     p.options.seed = g.value("seed", uint64_t(0));
     p.options.batchSize = batch_->value();
     p.options.device = device_->currentData().toString().toStdString();
