@@ -81,8 +81,10 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
     const double vocab = static_cast<double>(c.vocabSize);
     // Saved for backward per layer: norms' inputs, q/k/v, attention probabilities, MLP
     // intermediates (about 10 h + 4 ff values per token) plus the [heads, T, T] scores.
-    const double perLayer = tokens * (10.0 * h + 4.0 * ff) * 4.0 +
-                            static_cast<double>(batch * c.numHeads) * static_cast<double>(seqLen * seqLen) * 4.0 * 2.0;
+    const double scores = static_cast<double>(batch * c.numHeads) * static_cast<double>(seqLen * seqLen) * 4.0;
+    // Dropout keeps its mask for backward: one more [heads, T, T] and two [T, h] per layer.
+    const double dropoutMasks = (c.attentionDropout > 0 ? scores : 0.0) + (c.residualDropout > 0 ? 2.0 * tokens * h * 4.0 : 0.0);
+    const double perLayer = tokens * (10.0 * h + 4.0 * ff) * 4.0 + scores * 2.0 + dropoutMasks;
     const double layers = static_cast<double>(c.numLayers);
     e.activationBytes = static_cast<int64_t>(checkpointing ? layers * tokens * h * 4.0 + perLayer : perLayer * layers);
     if (chunkedLoss) {

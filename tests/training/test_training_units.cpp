@@ -1,12 +1,15 @@
 // The trainer's pieces against their definitions: transformers' schedules, prompt masking and
 // truncation, length-grouped deterministic batches, dynamic padding, torch's AdamW arithmetic,
 // checkpoints that never expose a half-written folder, config validation, and the CPU float
-// settings every training process gets (denormals flushed, also in threads and GEMMs).
+// settings every training process gets (denormals flushed, also in threads and GEMMs), and the
+// memory estimate counting what dropout keeps for backward.
+#include "models/ModelConfig.h"
 #include "text/Tokenizer.h"
 #include "training/AdamW.h"
 #include "training/CheckpointStore.h"
 #include "training/Collator.h"
 #include "training/LrSchedule.h"
+#include "training/ResourceEstimate.h"
 #include "training/TrainingConfig.h"
 #include "util/Error.h"
 #include "util/ProcessTuning.h"
@@ -198,6 +201,33 @@ private Q_SLOTS:
         // The kernel choice: only a generic core OpenBLAS fell back to is overridden.
         QVERIFY(preferredBlasCore("SkylakeX").empty());
         QVERIFY(preferredBlasCore("Haswell").empty());
+    }
+
+    void estimateCountsDropoutMasks() {
+        // GPT-2 with its default pdrops (0.1) keeps one [heads, T, T] and two [T, h] masks per
+        // layer more than the same model with dropout off; a Llama config has none.
+        nlohmann::json gpt2{{"model_type", "gpt2"}, {"n_embd", 64}, {"n_layer", 3}, {"n_head", 4}, {"vocab_size", 100}, {"n_positions", 128}};
+        const auto withDrop = ModelConfig::fromJson(gpt2);
+        QCOMPARE(withDrop.attentionDropout, 0.1);
+        QCOMPARE(withDrop.residualDropout, 0.1);
+        gpt2["attn_pdrop"] = 0.0;
+        gpt2["resid_pdrop"] = 0.0;
+        gpt2["embd_pdrop"] = 0.0;
+        const auto noDrop = ModelConfig::fromJson(gpt2);
+        const int64_t batch = 2, seq = 32;
+        auto est = [&](const ModelConfig& c, bool ckpt) {
+            return estimateResources(c, 1000000, 1000, false, batch, seq, 1000, 100.0, 4, ckpt, true).activationBytes;
+        };
+        const double masks = static_cast<double>(batch * 4 * seq * seq * 4 + 2 * batch * seq * 64 * 4);
+        QCOMPARE(static_cast<double>(est(withDrop, false) - est(noDrop, false)), 3 * masks);
+        QCOMPARE(static_cast<double>(est(withDrop, true) - est(noDrop, true)), masks);   // one layer's, recomputed
+        nlohmann::json bad = gpt2;
+        bad["attn_pdrop"] = 1.0;
+        QVERIFY_EXCEPTION_THROWN(ModelConfig::fromJson(bad), Error);
+        const auto llama = ModelConfig::fromJson({{"model_type", "llama"}, {"hidden_size", 64}, {"intermediate_size", 128},
+                                                  {"num_hidden_layers", 2}, {"num_attention_heads", 4}, {"vocab_size", 100}});
+        QCOMPARE(llama.attentionDropout, 0.0);
+        QCOMPARE(llama.residualDropout, 0.0);
     }
 };
 
