@@ -1,29 +1,17 @@
 #include "text/template/JinjaParser.h"
 
+#include "text/template/JinjaTokenCursor.h"
+
 #include <algorithm>
 #include <cstdlib>
 
 namespace tb::jinja {
 namespace {
 
-constexpr int kMaxDepth = 200;
-
-std::string describe(const Token& t) {
-    switch (t.type) {
-    case Token::Type::End: return "end of template";
-    case Token::Type::VarEnd: return "'}}'";
-    case Token::Type::BlockEnd: return "'%}'";
-    case Token::Type::VarBegin: return "'{{'";
-    case Token::Type::BlockBegin: return "'{%'";
-    case Token::Type::Data: return "template text";
-    case Token::Type::String: return "string literal";
-    default: return "'" + t.text + "'";
-    }
-}
-
-class Parser {
+// Statements and expressions with jinja2's grammar; the token bookkeeping is TokenCursor's.
+class Parser : private TokenCursor {
 public:
-    explicit Parser(const std::vector<Token>& t) : toks_(t) {}
+    explicit Parser(const std::vector<Token>& t) : TokenCursor(t) {}
 
     NodeList parseAll() {
         std::string found;
@@ -31,52 +19,6 @@ public:
     }
 
 private:
-    const Token& peek(size_t ahead = 0) const { return toks_[std::min(idx_ + ahead, toks_.size() - 1)]; }
-    const Token& next() { const Token& t = toks_[idx_]; if (idx_ + 1 < toks_.size()) ++idx_; return t; }
-    bool isOp(const char* op, size_t ahead = 0) const { return peek(ahead).type == Token::Type::Op && peek(ahead).text == op; }
-    bool isName(const char* name, size_t ahead = 0) const { return peek(ahead).type == Token::Type::Name && peek(ahead).text == name; }
-    [[noreturn]] void fail(const Token& t, const std::string& msg) const { throw JinjaError(t.line, t.col, msg); }
-    void expectOp(const char* op) {
-        if (!isOp(op)) fail(peek(), std::string("expected '") + op + "', got " + describe(peek()));
-        next();
-    }
-    std::string expectName(const char* what) {
-        if (peek().type != Token::Type::Name) fail(peek(), std::string("expected ") + what + ", got " + describe(peek()));
-        return next().text;
-    }
-    void expectBlockEnd(const std::string& tag) {
-        if (peek().type != Token::Type::BlockEnd) fail(peek(), "expected '%}' to end the '" + tag + "' tag, got " + describe(peek()));
-        next();
-    }
-    NodePtr node(Node::Type type, const Token& at) {
-        auto n = std::make_shared<Node>();
-        n->type = type;
-        n->line = at.line;
-        n->col = at.col;
-        return n;
-    }
-    // Left-leaning chains (a + b + c ..., x|f|g ..., a.b.c ...) are built by loops, not recursion;
-    // bound their height too so evaluating them cannot exhaust the stack.
-    NodePtr finish(NodePtr n) {
-        int h = 0;
-        for (const NodePtr* p : {&n->a, &n->b, &n->c, &n->d})
-            if (*p) h = std::max(h, (*p)->height);
-        for (const auto& x : n->args)
-            if (x) h = std::max(h, x->height);
-        for (const auto& kv : n->kwargs) h = std::max(h, kv.second->height);
-        n->height = h + 1;
-        if (n->height > kMaxDepth * 2) fail(peek(), "expression nests too deeply (more than " + std::to_string(kMaxDepth * 2) + " levels)");
-        return n;
-    }
-
-    struct DepthGuard {
-        explicit DepthGuard(Parser& p) : p_(p) {
-            if (++p_.depth_ > kMaxDepth) p_.fail(p_.peek(), "template nests too deeply (more than 200 levels)");
-        }
-        ~DepthGuard() { --p_.depth_; }
-        Parser& p_;
-    };
-
     // Parses until a block tag whose name is in `ends`; consumes "{%" and that name.
     NodeList parseBody(const std::vector<std::string>& ends, std::string& found, const Token* opener) {
         DepthGuard guard(*this);
@@ -619,10 +561,6 @@ private:
             }
         }
     }
-
-    const std::vector<Token>& toks_;
-    size_t idx_ = 0;
-    int depth_ = 0;
 };
 
 } // namespace
