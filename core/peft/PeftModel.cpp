@@ -44,15 +44,14 @@ nlohmann::json readAdapterConfig(const std::string& dir) {
     }
 }
 
-Adapter& PeftModel::loadAdapter(const std::string& dir, const std::string& name) {
-    if (adapters_.count(name)) throw UsageError("an adapter named '" + name + "' is already loaded");
+std::unique_ptr<Adapter> readAdapterFolder(CausalLM& model, const std::string& dir, const std::string& baseModelDir) {
     auto cfg = readAdapterConfig(dir);
     if (!cfg.contains("peft_type") || !cfg["peft_type"].is_string())
         throw Error(dir + "/adapter_config.json has no peft_type");
     const auto type = cfg["peft_type"].get<std::string>();
     const auto& entry = findMethod(type);
     if (entry.peftType.empty()) throw Error(dir + ": peft_type " + type + " is not an adapter type");
-    const std::string wantTask = base_->config().isEncoderDecoder ? "SEQ_2_SEQ_LM" : "CAUSAL_LM";
+    const std::string wantTask = model.config().isEncoderDecoder ? "SEQ_2_SEQ_LM" : "CAUSAL_LM";
     if (cfg.contains("task_type") && cfg["task_type"].is_string() && cfg["task_type"] != wantTask)
         throw Error(dir + ": task_type " + cfg["task_type"].get<std::string>() + " adapters do not fit this model (it needs " +
                     wantTask + ")");
@@ -63,10 +62,16 @@ Adapter& PeftModel::loadAdapter(const std::string& dir, const std::string& name)
                               "Re-save it with save_pretrained(..., safe_serialization=True)");
         throw Error(dir + " has no adapter_model.safetensors");
     }
-    MethodContext ctx{*base_, baseModelDir_, nullptr, false};
+    MethodContext ctx{model, baseModelDir, nullptr, false};
     cfg["method"] = entry.name;
     auto adapter = entry.inject(cfg, ctx);
     adapter->loadPeftState(loadTensors(weights));
+    return adapter;
+}
+
+Adapter& PeftModel::loadAdapter(const std::string& dir, const std::string& name) {
+    if (adapters_.count(name)) throw UsageError("an adapter named '" + name + "' is already loaded");
+    auto adapter = readAdapterFolder(*base_, dir, baseModelDir_);
     auto& ref = *adapter;
     adapters_[name] = std::move(adapter);
     setActiveAdapter(name);

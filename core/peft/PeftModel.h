@@ -81,4 +81,9 @@ private:
 // Reads adapter_config.json of a folder (throws tb::Error with the path).
 nlohmann::json readAdapterConfig(const std::string& dir);
 
+// Reads a PEFT adapter folder for `model`: checks peft_type, task_type against the model and
+// that adapter_model.safetensors is there, and returns the adapter with its saved weights, not
+// attached. Throws tb::Error saying what is wrong with the folder.
+std::unique_ptr<Adapter> readAdapterFolder(CausalLM& model, const std::string& dir, const std::string& baseModelDir = {});
+
 } // namespace tb::peft

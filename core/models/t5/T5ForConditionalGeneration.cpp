@@ -27,11 +27,6 @@ double dropoutRate(const ModelConfig& c) {
                : 0.1;
 }
 
-// nn.Dropout(dropout_rate) as transformers places it; identity in eval mode.
-torch::Tensor drop(const torch::Tensor& x, double p, bool training) {
-    return training && p > 0 ? torch::dropout(x, p, true) : x;
-}
-
 // fp16 only: transformers clamps hidden states to stay finite after each sub-layer.
 torch::Tensor clampFp16(const torch::Tensor& x) {
     if (x.scalar_type() != torch::kFloat16) return x;
@@ -100,7 +95,7 @@ public:
             if (cache) std::tie(kh, vh) = cache->append(layer, kh, vh);
         }
         auto scores = torch::matmul(qh, kh.transpose(-1, -2)) + bias;   // no 1/sqrt(d) in T5
-        auto probs = drop(torch::softmax(scores.to(torch::kFloat32), -1).to(scores.scalar_type()), dropout_, is_training());
+        auto probs = ops::dropout(torch::softmax(scores.to(torch::kFloat32), -1).to(scores.scalar_type()), dropout_, is_training());
         auto out = torch::matmul(probs, vh).transpose(1, 2).reshape({x.size(0), x.size(1), heads_ * dKv_});
         return o->forward(out);
     }
@@ -127,8 +122,8 @@ public:
         wo = register_module("wo", AdaptableLinear(c.dFf, c.hiddenSize, false));
     }
     torch::Tensor forward(const torch::Tensor& x) {
-        if (gated_) return wo->forward(drop(ops::activation(act_, wi_0->forward(x)) * wi_1->forward(x), dropout_, is_training()));
-        return wo->forward(drop(ops::activation(act_, wi->forward(x)), dropout_, is_training()));
+        if (gated_) return wo->forward(ops::dropout(ops::activation(act_, wi_0->forward(x)) * wi_1->forward(x), dropout_, is_training()));
+        return wo->forward(ops::dropout(ops::activation(act_, wi->forward(x)), dropout_, is_training()));
     }
     AdaptableLinear wi{nullptr}, wi_0{nullptr}, wi_1{nullptr}, wo{nullptr};
 
@@ -211,7 +206,7 @@ public:
                          std::vector<torch::Tensor>* hidden) override {
         if (ids.defined() == embeds.defined()) throw Error("T5 encode: give exactly one of input ids and input embeddings");
         const bool train = is_training();
-        auto h = drop(embeds.defined() ? embeds.to(dtype()) : shared->forward(ids), dropout_, train);
+        auto h = ops::dropout(embeds.defined() ? embeds.to(dtype()) : shared->forward(ids), dropout_, train);
         const auto b = h.size(0), s = h.size(1);
         if (mask.defined() && (mask.size(0) != b || mask.size(1) != s))
             throw Error("T5 encode: the attention mask is [" + std::to_string(mask.size(0)) + ", " + std::to_string(mask.size(1)) +
@@ -222,10 +217,10 @@ public:
         for (auto& blk : encoder->blocks) {
             if (hidden) hidden->push_back(h);
             auto& sa = blk->self;
-            h = clampFp16(h + drop(sa->SelfAttention->forward(sa->layer_norm->forward(h), bias, nullptr, 0), dropout_, train));
-            h = clampFp16(h + drop(blk->ff->DenseReluDense->forward(blk->ff->layer_norm->forward(h)), dropout_, train));
+            h = clampFp16(h + ops::dropout(sa->SelfAttention->forward(sa->layer_norm->forward(h), bias, nullptr, 0), dropout_, train));
+            h = clampFp16(h + ops::dropout(blk->ff->DenseReluDense->forward(blk->ff->layer_norm->forward(h)), dropout_, train));
         }
-        h = drop(encoder->final_layer_norm->forward(h), dropout_, train);
+        h = ops::dropout(encoder->final_layer_norm->forward(h), dropout_, train);
         if (hidden) hidden->push_back(h);
         return h;
     }
@@ -236,7 +231,7 @@ public:
         if (in.decoderInputIds.defined() == in.decoderInputsEmbeds.defined())
             throw Error("T5 decode: give exactly one of decoder ids and decoder embeddings");
         const bool train = is_training();
-        auto h = drop(in.decoderInputIds.defined() ? shared->forward(in.decoderInputIds) : in.decoderInputsEmbeds.to(dtype()),
+        auto h = ops::dropout(in.decoderInputIds.defined() ? shared->forward(in.decoderInputIds) : in.decoderInputsEmbeds.to(dtype()),
                       dropout_, train);
         const auto b = h.size(0), t = h.size(1);
         const int64_t past = in.cache && in.cache->self ? in.cache->self->length() : 0;
@@ -253,7 +248,7 @@ public:
             auto& blk = decoder->blocks[i];
             if (in.outputHiddenStates) out.decoderHiddenStates.push_back(h);
             auto& sa = blk->self;
-            h = clampFp16(h + drop(sa->SelfAttention->forward(sa->layer_norm->forward(h), selfBias, selfCache, static_cast<int64_t>(i)),
+            h = clampFp16(h + ops::dropout(sa->SelfAttention->forward(sa->layer_norm->forward(h), selfBias, selfCache, static_cast<int64_t>(i)),
                                    dropout_, train));
             auto& ca = blk->cross->EncDecAttention;
             torch::Tensor ck, cv;
@@ -264,10 +259,10 @@ public:
                 cv = ca->split(ca->v->forward(in.encoderHidden));
                 if (in.cache) in.cache->cross.emplace_back(ck, cv);
             }
-            h = clampFp16(h + drop(ca->forward(blk->cross->layer_norm->forward(h), crossBias, nullptr, 0, ck, cv), dropout_, train));
-            h = clampFp16(h + drop(blk->ff->DenseReluDense->forward(blk->ff->layer_norm->forward(h)), dropout_, train));
+            h = clampFp16(h + ops::dropout(ca->forward(blk->cross->layer_norm->forward(h), crossBias, nullptr, 0, ck, cv), dropout_, train));
+            h = clampFp16(h + ops::dropout(blk->ff->DenseReluDense->forward(blk->ff->layer_norm->forward(h)), dropout_, train));
         }
-        h = drop(decoder->final_layer_norm->forward(h), dropout_, train);
+        h = ops::dropout(decoder->final_layer_norm->forward(h), dropout_, train);
         if (in.outputHiddenStates) out.decoderHiddenStates.push_back(h);
         if (selfCache) selfCache->advance(t);
         if (lm_head) {
