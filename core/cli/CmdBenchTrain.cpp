@@ -110,8 +110,10 @@ params = [p for p in model.parameters() if p.requires_grad]
 opt = torch.optim.AdamW(params, lr=1e-4, weight_decay=0.0)
 g = torch.Generator().manual_seed(1)
 ids = torch.randint(0, cfg["vocab"], (cfg["batch"], cfg["seq"]), generator=g)
+labels = ids.clone()
+labels[:, :cfg.get("prompt_tokens", 0)] = -100
 def step():
-    out = model(input_ids=ids, labels=ids)
+    out = model(input_ids=ids, labels=labels)
     out.loss.backward()
     torch.nn.utils.clip_grad_norm_(params, 1.0)
     opt.step(); opt.zero_grad()
@@ -137,6 +139,7 @@ std::vector<FlagSpec> benchTrainFlags() {
             {"alpha", true, "train: LoRA alpha (default 2 x rank)"},
             {"targets", true, "train: target modules (default: PEFT's for the architecture)"},
             {"virtual-tokens", true, "train: prompt-tuning virtual tokens (default 20)"},
+            {"prompt-tokens", true, "train: the first N tokens of every row are prompt (label -100, as in instruction tuning; default 0)"},
             {"train-steps", true, "train: timed optimiser steps (default 3)"},
             {"train-warmup", true, "train: warm-up steps (default 1)"},
             {"gradient-checkpointing", false, "train: recompute each layer in backward (saves activation memory)"},
@@ -150,6 +153,8 @@ int benchTrain(const Args& args, const Context&) {
     const int64_t batch = args.integer("batch", 4), seq = args.integer("seq", 256);
     const int64_t steps = args.integer("train-steps", 3), warmup = args.integer("train-warmup", 1);
     if (batch <= 0 || seq < 2 || steps <= 0 || warmup < 0) throw UsageError("bench train: --batch, --seq and steps must be positive");
+    const int64_t promptTokens = args.integer("prompt-tokens", 0);
+    if (promptTokens < 0 || promptTokens >= seq) throw UsageError("bench train: --prompt-tokens must be at least 0 and less than --seq");
     const std::string modelDir = args.str("model");
     const std::string shape = args.str("shape");
     if (modelDir.empty() == shape.empty()) throw UsageError("bench train: give exactly one of --model DIR or --shape NAME");
@@ -204,12 +209,14 @@ int benchTrain(const Args& args, const Context&) {
     AdamW opt(params, 0.0, 0.9, 0.999, 1e-8);
 
     const bool checkpointing = args.has("gradient-checkpointing");
+    auto labels = ids.clone();
+    labels.slice(1, 0, promptTokens).fill_(-100);
     auto step = [&] {
         ForwardInput in;
         in.inputIds = ids;
         in.skipLogits = true;   // as the trainer: chunked loss from the hidden states
         in.checkpointLayers = checkpointing;
-        auto loss = causalLmLoss(pm.forward(in), ids, pm.numVirtualTokens());
+        auto loss = causalLmLoss(pm.forward(in), labels, pm.numVirtualTokens());
         loss.backward();
         torch::NoGradGuard ng;
         std::vector<torch::Tensor> norms;
@@ -238,7 +245,11 @@ int benchTrain(const Args& args, const Context&) {
     gemm = std::max(gemm, measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0));
     const double tokensPerS = static_cast<double>(batch * seq * steps) / dt;
     const bool full = method == "full" || method == "selective";
-    const double flopsPerToken = trainingFlopsPerToken(mc, seq + pm.numVirtualTokens(), counts.trainable, full);
+    // With prompt tokens, the output projection is only needed where a label counts: MFU counts
+    // the work the step needs, not the logits a framework computes and throws away.
+    const double flopsPerToken = trainingFlopsPerToken(mc, seq + pm.numVirtualTokens(), counts.trainable, full) -
+                                 outputProjectionTrainingFlopsPerToken(mc, full) * static_cast<double>(promptTokens) /
+                                     static_cast<double>(seq);
     const double mfu = flopsPerToken * tokensPerS / (gemm * 1e9);
 
     nlohmann::json out = {{"bench", "train"},
@@ -251,6 +262,7 @@ int benchTrain(const Args& args, const Context&) {
                           {"blas_kernels", blasCoreName()},
                           {"flush_denormals", denormalsFlushed()},
                           {"gradient_checkpointing", checkpointing},
+                          {"prompt_tokens", promptTokens},
                           {"device", device.str()},
                           {"trainable_params", counts.trainable},
                           {"total_params", counts.total},
@@ -272,7 +284,7 @@ int benchTrain(const Args& args, const Context&) {
                              {"feedforward", method == "ia3" ? peft::defaultIa3FeedForward(mc.modelType).toJson() : nlohmann::json(nullptr)},
                              {"virtual_tokens", args.integer("virtual-tokens", 20)}, {"vocab", mc.vocabSize},
                              {"batch", batch}, {"seq", seq}, {"steps", steps}, {"warmup", warmup}, {"threads", threads},
-                             {"gradient_checkpointing", checkpointing}};
+                             {"gradient_checkpointing", checkpointing}, {"prompt_tokens", promptTokens}};
         const auto script = (fs::temp_directory_path() / ("tunebench-bench-train-" + std::to_string(getpid()) + ".py")).string();
         { std::ofstream(script) << kReferenceScript; }
         // Runs the reference with `env`; fills `<prefix>tokens_per_s` etc. Returns its tokens/s or 0.

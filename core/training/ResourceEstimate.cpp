@@ -48,6 +48,10 @@ double trainingFlopsPerToken(const ModelConfig& c, int64_t seqLen, int64_t train
     return fwd + backwardActivations + backwardWeights;
 }
 
+double outputProjectionTrainingFlopsPerToken(const ModelConfig& c, bool fullBackward) {
+    return (fullBackward ? 6.0 : 4.0) * static_cast<double>(c.hiddenSize) * static_cast<double>(c.vocabSize);
+}
+
 double measureGemmGflops(const std::string& device, double seconds) {
     torch::NoGradGuard ng;
     const auto dev = device.rfind("cuda", 0) == 0 ? torch::Device(device) : torch::Device(torch::kCPU);
@@ -71,7 +75,8 @@ double measureGemmGflops(const std::string& device, double seconds) {
 
 ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
                                    bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,
-                                   double gemmGflops, int64_t bytesPerWeight, bool checkpointing, bool chunkedLoss) {
+                                   double gemmGflops, int64_t bytesPerWeight, bool checkpointing, bool chunkedLoss,
+                                   double labelledFraction) {
     ResourceEstimate e;
     e.weightBytes = totalParams * bytesPerWeight;
     e.gradientBytes = trainableParams * 4;
@@ -100,8 +105,12 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
     e.tokensPerEpoch = tokensPerEpoch;
     // Checkpointing runs each layer's forward twice (the output projection once).
     const double recompute = checkpointing ? inferenceFlopsPerToken(c, seqLen) - 2.0 * h * vocab : 0.0;
+    // The chunked loss skips the output projection where no label counts (prompt, padding).
+    const double skippedHead =
+        chunkedLoss ? outputProjectionTrainingFlopsPerToken(c, fullBackward) * (1.0 - std::clamp(labelledFraction, 0.0, 1.0)) : 0.0;
     if (gemmGflops > 0)
-        e.secondsPerEpoch = (e.flopsPerToken + recompute) * static_cast<double>(tokensPerEpoch) / (0.5 * gemmGflops * 1e9);
+        e.secondsPerEpoch =
+            (e.flopsPerToken - skippedHead + recompute) * static_cast<double>(tokensPerEpoch) / (0.5 * gemmGflops * 1e9);
     return e;
 }
 

@@ -21,12 +21,18 @@ struct ResourceEstimate {
 
 // checkpointing: only each layer's input is kept, one layer's activations at a time, and the
 // time estimate includes the recomputed forward. chunkedLoss: the loss never holds the full
-// [B, T, vocab] logits (decoder-only training, CausalLmLoss.h).
+// [B, T, vocab] logits (decoder-only training, CausalLmLoss.h). labelledFraction: the share of
+// tokens whose label counts; with chunkedLoss the time estimate leaves out the output
+// projection for the others.
 //
 // Training FLOPs per token: forward 2N (+ attention), backward 2N for activation gradients and
 // 2N more for weight gradients of the trained weights (full: all; adapters: only theirs).
 double trainingFlopsPerToken(const ModelConfig& c, int64_t seqLen, int64_t trainableWeights, bool fullBackward);
 double inferenceFlopsPerToken(const ModelConfig& c, int64_t seqLen);
+// The output projection's share of trainingFlopsPerToken (forward, input gradient, and the
+// weight gradient when fullBackward). The chunked loss computes it only for tokens whose label
+// counts (CausalLmLoss.h), so prompt tokens under prompt masking do not pay for it.
+double outputProjectionTrainingFlopsPerToken(const ModelConfig& c, bool fullBackward);
 
 // Best fp32 GEMM rate over a short measurement (about `seconds`), in GFLOP/s, on `device`
 // ("cpu" or "cuda").
@@ -35,7 +41,7 @@ double measureGemmGflops(const std::string& device, double seconds = 0.5);
 ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
                                    bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,
                                    double gemmGflops, int64_t bytesPerWeight = 4, bool checkpointing = false,
-                                   bool chunkedLoss = true);
+                                   bool chunkedLoss = true, double labelledFraction = 1.0);
 
 // Resident set size now and at its peak (VmHWM), bytes; 0 where /proc is unavailable.
 int64_t currentRssBytes();

@@ -14,6 +14,7 @@
 
 #include <ATen/autocast_mode.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -119,13 +120,16 @@ void Trainer::prepare() {
                                          config_.adamEpsilon);
     checkpoints_ = std::make_unique<CheckpointStore>(checkpointDir(), config_.keepLast);
 
-    int64_t tokens = 0;
+    int64_t tokens = 0, labelled = 0;
     for (auto l : trainLengths_) tokens += l;
+    for (const auto& e : train_)
+        labelled += std::count_if(e.labels.begin(), e.labels.end(), [](int64_t l) { return l != -100; });
     const auto counts = peft_->parameterCounts();
     const bool fullBackward = peft_->activeAdapter() && !peft_->activeAdapter()->savesAsAdapter();
     estimate_ = estimateResources(base->config(), counts.total, counts.trainable, fullBackward, config_.batchSize, seq,
                                   tokens, measureGemmGflops(device_.is_cuda() ? device_.str() : "cpu", 0.2), 4,
-                                  config_.gradientCheckpointing && !asSeq2Seq(peft_->base()), !asSeq2Seq(peft_->base()));
+                                  config_.gradientCheckpointing && !asSeq2Seq(peft_->base()), !asSeq2Seq(peft_->base()),
+                                  tokens > 0 ? static_cast<double>(labelled) / static_cast<double>(tokens) : 1.0);
     prepared_ = true;
 }
 

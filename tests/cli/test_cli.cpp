@@ -6,6 +6,9 @@
 #include <QProcessEnvironment>
 #include <QtTest>
 
+#include <cmath>
+#include <utility>
+
 namespace {
 struct Result {
     int code;
@@ -68,6 +71,36 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY2(!r.err.contains(QStringLiteral("unknown flag")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("--seq")), qPrintable(r.err));
+    }
+
+    void benchTrainMasksPromptTokens() {
+        // --prompt-tokens N: the first N labels of every row are -100, as under prompt masking.
+        // The FLOPs MFU counts drop by the output projection's share for those tokens (the
+        // chunked loss skips them); out of range is a usage error.
+        const QString model = QStringLiteral(TB_SHARED_DIR "/fixtures/hf-tiny/llama");
+        if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/fixtures/hf-tiny is absent");
+        auto bench = [&](int promptTokens) {
+            Result r = run({QStringLiteral("bench"), QStringLiteral("train"), QStringLiteral("--model"), model,
+                            QStringLiteral("--seq"), QStringLiteral("16"), QStringLiteral("--batch"), QStringLiteral("2"),
+                            QStringLiteral("--prompt-tokens"), QString::number(promptTokens), QStringLiteral("--train-steps"),
+                            QStringLiteral("1"), QStringLiteral("--no-reference")});
+            const auto lines = r.out.trimmed().split(QLatin1Char('\n'));
+            return std::make_pair(r, QJsonDocument::fromJson(lines.last().toUtf8()).object());
+        };
+        const auto [r0, all] = bench(0);
+        QVERIFY2(r0.code == 0, qPrintable(r0.err));
+        const auto [r12, masked] = bench(12);
+        QVERIFY2(r12.code == 0, qPrintable(r12.err));
+        QCOMPARE(masked.value(QStringLiteral("prompt_tokens")).toInt(), 12);
+        QFile cfgFile(model + QStringLiteral("/config.json"));
+        QVERIFY(cfgFile.open(QIODevice::ReadOnly));
+        const auto cfg = QJsonDocument::fromJson(cfgFile.readAll()).object();
+        const double head = 4.0 * cfg.value(QStringLiteral("hidden_size")).toDouble() * cfg.value(QStringLiteral("vocab_size")).toDouble();
+        const double saved = all.value(QStringLiteral("flops_per_token")).toDouble() - masked.value(QStringLiteral("flops_per_token")).toDouble();
+        QVERIFY2(std::abs(saved - head * 12.0 / 16.0) < 1e-6 * head, qPrintable(QString::number(saved)));
+        const auto [bad, unused] = bench(16);
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--prompt-tokens")), qPrintable(bad.err));
     }
 
     void generateStreamsTheWholeCompletion() {

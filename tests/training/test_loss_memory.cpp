@@ -45,21 +45,38 @@ private Q_SLOTS:
     void chunkedLossEqualsFullLogits_data() {
         QTest::addColumn<int>("chunk");
         QTest::addColumn<bool>("withBias");
+        QTest::addColumn<QString>("ignored");
         for (int c : {1, 5, 16, 0, 1000}) {
-            QTest::newRow(qPrintable(QStringLiteral("chunk %1").arg(c))) << c << false;
-            QTest::newRow(qPrintable(QStringLiteral("chunk %1 bias").arg(c))) << c << true;
+            QTest::newRow(qPrintable(QStringLiteral("chunk %1").arg(c))) << c << false << QStringLiteral("every third");
+            QTest::newRow(qPrintable(QStringLiteral("chunk %1 bias").arg(c))) << c << true << QStringLiteral("every third");
+        }
+        // Rows without a target are skipped before the output projection: the gathered rows and
+        // the scattered-back gradient must line up whatever the pattern.
+        for (const QString& pattern : {QStringLiteral("prompts"), QStringLiteral("all but one"), QStringLiteral("none")}) {
+            QTest::newRow(qPrintable(QStringLiteral("chunk 5 %1").arg(pattern))) << 5 << true << pattern;
+            QTest::newRow(qPrintable(QStringLiteral("chunk 0 %1").arg(pattern))) << 0 << false << pattern;
         }
     }
     void chunkedLossEqualsFullLogits() {
         QFETCH(int, chunk);
         QFETCH(bool, withBias);
+        QFETCH(QString, ignored);
         torch::manual_seed(3);
         const int64_t n = 37, h = 16, v = 50;
         auto hidden = (torch::randn({n, h}) * 2).requires_grad_();
         auto weight = torch::randn({v, h}).requires_grad_();
         auto bias = withBias ? torch::randn({v}).requires_grad_() : torch::Tensor();
         auto target = torch::randint(0, v, {n}, torch::kInt64);
-        target.index_put_({torch::arange(0, n, 3)}, -100);   // a third ignored, like prompt tokens
+        if (ignored == QStringLiteral("every third")) {
+            target.index_put_({torch::arange(0, n, 3)}, -100);
+        } else if (ignored == QStringLiteral("prompts")) {   // two rows: a long prompt, a short answer, padding
+            target.slice(0, 0, 12).fill_(-100);
+            target.slice(0, 15, 30).fill_(-100);
+            target.slice(0, 35).fill_(-100);
+        } else if (ignored == QStringLiteral("all but one")) {
+            target.slice(0, 0, 20).fill_(-100);
+            target.slice(0, 21).fill_(-100);
+        }
 
         auto ref = torch::nn::functional::cross_entropy(torch::nn::functional::linear(hidden, weight, bias), target,
                                                         torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));

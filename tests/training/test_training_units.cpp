@@ -229,6 +229,26 @@ private Q_SLOTS:
         QCOMPARE(llama.attentionDropout, 0.0);
         QCOMPARE(llama.residualDropout, 0.0);
     }
+
+    void estimateSkipsOutputProjectionForPromptTokens() {
+        // The chunked loss computes logits only where a label counts: the time estimate drops
+        // the output projection (forward and input gradient for adapters) for the other tokens.
+        const auto c = ModelConfig::fromJson({{"model_type", "llama"}, {"hidden_size", 64}, {"intermediate_size", 128},
+                                              {"num_hidden_layers", 2}, {"num_attention_heads", 4}, {"vocab_size", 1000}});
+        const int64_t tokens = 10000;
+        const double gemm = 100.0;
+        auto seconds = [&](double fraction, bool chunked, bool full) {
+            return estimateResources(c, 1000000, 1000, full, 4, 64, tokens, gemm, 4, false, chunked, fraction).secondsPerEpoch;
+        };
+        const double headLora = 4.0 * 64 * 1000, headFull = 6.0 * 64 * 1000;
+        QCOMPARE(outputProjectionTrainingFlopsPerToken(c, false), headLora);
+        QCOMPARE(outputProjectionTrainingFlopsPerToken(c, true), headFull);
+        const double perSecond = 0.5 * gemm * 1e9;
+        QVERIFY(std::abs((seconds(1.0, true, false) - seconds(0.15, true, false)) - 0.85 * headLora * tokens / perSecond) < 1e-12);
+        QVERIFY(std::abs((seconds(1.0, true, true) - seconds(0.0, true, true)) - headFull * tokens / perSecond) < 1e-12);
+        QCOMPARE(seconds(0.15, false, false), seconds(1.0, false, false));   // full logits: no saving
+        QCOMPARE(seconds(1.0, true, false), seconds(1.0, false, false));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTrainingUnits)
