@@ -2857,8 +2857,8 @@ Fasse den Dialog oben zusammen.
     </message>
     <message>
         <location filename="../ui/training/TrainConfigForm.cpp" line="218" />
-        <source>Recompute activations in the backward pass: less memory, about 30% slower.</source>
-        <translation>Aktivierungen im Rückwärtsdurchlauf neu berechnen: weniger Speicher, etwa 30 % langsamer.</translation>
+        <source>Recompute each layer&apos;s activations in the backward pass: far less memory, about a third slower.</source>
+        <translation>Aktivierungen jeder Schicht im Rückwärtsdurchlauf neu berechnen: weit weniger Speicher, etwa ein Drittel langsamer.</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainConfigForm.cpp" line="219" />

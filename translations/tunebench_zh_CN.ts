@@ -2856,8 +2856,8 @@ Summarise the dialogue above.
     </message>
     <message>
         <location filename="../ui/training/TrainConfigForm.cpp" line="218" />
-        <source>Recompute activations in the backward pass: less memory, about 30% slower.</source>
-        <translation>在反向传播时重新计算激活：内存更少，速度约慢 30%。</translation>
+        <source>Recompute each layer&apos;s activations in the backward pass: far less memory, about a third slower.</source>
+        <translation>在反向传播时重新计算每一层的激活：内存大幅减少，速度约慢三分之一。</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainConfigForm.cpp" line="219" />

@@ -215,7 +215,7 @@ TrainConfigForm::TrainConfigForm(AppContext* ctx, QWidget* parent) : QWidget(par
     precision_->addItem(QStringLiteral("fp32"), QStringLiteral("fp32"));
     precision_->addItem(QStringLiteral("bf16"), QStringLiteral("bf16"));
     precision_->addItem(QStringLiteral("fp16"), QStringLiteral("fp16"));
-    checkpointing_ = help(new QCheckBox(tr("gradient checkpointing"), exec), tr("Recompute activations in the backward pass: less memory, about 30% slower."));
+    checkpointing_ = help(new QCheckBox(tr("gradient checkpointing"), exec), tr("Recompute each layer's activations in the backward pass: far less memory, about a third slower."));
     ef->addRow(tr("Device:"), device_);
     ef->addRow(tr("Precision:"), precision_);
     ef->addRow(QString(), checkpointing_);
