@@ -44,8 +44,8 @@ ChunkedResult chunkedCrossEntropy(const torch::Tensor& hidden, const torch::Tens
 }
 
 ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
-                                  const torch::Tensor& target, int64_t chunkRows, bool wantHidden, bool wantWeight,
-                                  bool wantBias) {
+                                      const torch::Tensor& target, int64_t chunkRows, bool wantHidden, bool wantWeight,
+                                      bool wantBias) {
     torch::NoGradGuard noGrad;
     const int64_t n = hidden.size(0), vocab = weight.size(0);
     if (chunkRows <= 0) chunkRows = defaultLossChunkRows(vocab);
