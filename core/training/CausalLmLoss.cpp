@@ -16,6 +16,7 @@ struct ChunkedResult {
     torch::Tensor gradHidden, gradWeight, gradBias;   // d(lossSum)/d(.), when asked for
 };
 
+// The same over rows that all count (no -100 in target): what chunkedCrossEntropy hands it.
 ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
                                       const torch::Tensor& target, int64_t chunkRows, bool wantHidden, bool wantWeight,
                                       bool wantBias);
@@ -59,13 +60,11 @@ ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::
     const bool wantAny = wantHidden || wantWeight || wantBias;
     const auto w = weight.scalar_type() == hidden.scalar_type() ? weight : weight.to(hidden.scalar_type());
     const auto b = !bias.defined() || bias.scalar_type() == hidden.scalar_type() ? bias : bias.to(hidden.scalar_type());
-    r.count = target.ne(-100).sum().item<int64_t>();
+    r.count = n;
     torch::Tensor buffer;
     for (int64_t start = 0; start < n; start += chunkRows) {
         const int64_t len = std::min(chunkRows, n - start);
-        const auto t = target.narrow(0, start, len);
-        const auto valid = t.ne(-100);
-        if (!valid.any().item<bool>()) continue;
+        const auto t = target.narrow(0, start, len).unsqueeze(1);
         const auto h = hidden.narrow(0, start, len);
         // fp32: every chunk reuses one buffer (above malloc's mmap threshold, a fresh one per
         // chunk would be mapped and zeroed by the kernel each time).
@@ -80,20 +79,17 @@ ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::
         } else {
             logits = torch::nn::functional::linear(h, w, b).to(torch::kFloat32);   // [len, V]
         }
-        const auto safe = t.clamp_min(0).unsqueeze(1);
-        const auto picked = logits.gather(1, safe).squeeze(1);
+        const auto picked = logits.gather(1, t).squeeze(1);
         // One exp pass serves both the log-sum-exp and the softmax: e = exp(x - max).
         const auto mx = std::get<0>(logits.max(1, true));
         logits.sub_(mx).exp_();
         const auto total = logits.sum(1);
         const auto lse = total.log() + mx.squeeze(1);
-        r.lossSum += torch::where(valid, lse - picked, torch::zeros_like(lse)).sum();
+        r.lossSum += (lse - picked).sum();
         if (!wantAny) continue;
-        // d(sum)/d(logits) = softmax - onehot(target) on counted rows, 0 elsewhere; in place.
-        const auto validF = valid.to(torch::kFloat32).unsqueeze(1);
+        // d(sum)/d(logits) = softmax - onehot(target), in place.
         logits.div_(total.unsqueeze(1));
-        logits.scatter_add_(1, safe, -validF);
-        logits.mul_(validF);
+        logits.scatter_add_(1, t, torch::full({len, 1}, -1.0, f32));
         const auto g = logits.scalar_type() == w.scalar_type() ? logits : logits.to(w.scalar_type());
         if (wantHidden) r.gradHidden.narrow(0, start, len).copy_(g.mm(w));
         if (wantWeight) r.gradWeight.addmm_(g.t().to(torch::kFloat32), h.to(torch::kFloat32));
