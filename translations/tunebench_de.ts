@@ -2847,8 +2847,8 @@ Fasse den Dialog oben zusammen.
     </message>
     <message>
         <location filename="../ui/training/TrainConfigForm.cpp" line="214" />
-        <source>fp32 everywhere; bf16 autocast or fp16 with loss scaling need CUDA.</source>
-        <translation>fp32 überall; bf16-Autocast oder fp16 mit Loss-Scaling brauchen CUDA.</translation>
+        <source>fp32 everywhere; bf16 autocast on CUDA or on CPUs with AVX512-BF16 or AMX (there about 1.6x faster); fp16 with loss scaling needs CUDA.</source>
+        <translation>fp32 überall; bf16-Autocast auf CUDA oder auf CPUs mit AVX512-BF16 oder AMX (dort etwa 1,6-mal schneller); fp16 mit Loss-Scaling braucht CUDA.</translation>
     </message>
     <message>
         <location filename="../ui/training/TrainConfigForm.cpp" line="218" />

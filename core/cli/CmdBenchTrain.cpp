@@ -6,6 +6,7 @@
 #include "cli/CmdBenchTrain.h"
 
 #include "io/RuntimeInfo.h"
+#include "models/Autocast.h"
 #include "models/ModelLoader.h"
 #include "peft/PeftModel.h"
 #include "peft/TargetModules.h"
@@ -112,8 +113,11 @@ g = torch.Generator().manual_seed(1)
 ids = torch.randint(0, cfg["vocab"], (cfg["batch"], cfg["seq"]), generator=g)
 labels = ids.clone()
 labels[:, :cfg.get("prompt_tokens", 0)] = -100
+bf16 = cfg.get("precision") == "bf16"
 def step():
-    out = model(input_ids=ids, labels=labels)
+    # As tunebench: autocast around the forward pass only; backward follows the recorded casts.
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        out = model(input_ids=ids, labels=labels)
     out.loss.backward()
     torch.nn.utils.clip_grad_norm_(params, 1.0)
     opt.step(); opt.zero_grad()
@@ -142,6 +146,7 @@ std::vector<FlagSpec> benchTrainFlags() {
             {"prompt-tokens", true, "train: the first N tokens of every row are prompt (label -100, as in instruction tuning; default 0)"},
             {"train-steps", true, "train: timed optimiser steps (default 3)"},
             {"train-warmup", true, "train: warm-up steps (default 1)"},
+            {"precision", true, "train: fp32 (default) | bf16 (autocast; on the CPU fast with AVX512-BF16 or AMX) | fp16 (CUDA)"},
             {"gradient-checkpointing", false, "train: recompute each layer in backward (saves activation memory)"},
             {"profile", true, "train: write a Chrome trace (chrome://tracing) of the timed steps' operators to this file"},
             {"no-reference", false, "train: skip the transformers + peft comparison"}};
@@ -159,6 +164,10 @@ int benchTrain(const Args& args, const Context&) {
     const std::string shape = args.str("shape");
     if (modelDir.empty() == shape.empty()) throw UsageError("bench train: give exactly one of --model DIR or --shape NAME");
     const auto device = resolveDevice(args.str("device", "cpu"));
+    const std::string precision = args.str("precision", "fp32");
+    if (precision != "fp32" && precision != "bf16" && precision != "fp16")
+        throw UsageError("bench train: --precision must be fp32, bf16 or fp16");
+    if (precision == "fp16" && !device.is_cuda()) throw UsageError("bench train: fp16 needs CUDA; use bf16 on the CPU");
 
     nlohmann::json hfConfig;
     std::shared_ptr<CausalLM> model;
@@ -188,7 +197,8 @@ int benchTrain(const Args& args, const Context&) {
     }
 
     // The machine's GEMM peak, measured here, and the inference peak memory at this batch.
-    double gemm = measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0);
+    // In bf16/fp16 the peak is that precision's GEMM rate: MFU is against what the GEMMs can reach.
+    double gemm = measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0, precision);
     auto ids = torch::randint(0, mc.vocabSize, {batch, seq}, torch::TensorOptions().dtype(torch::kInt64)).to(device);
     {
         torch::NoGradGuard ng;
@@ -216,7 +226,11 @@ int benchTrain(const Args& args, const Context&) {
         in.inputIds = ids;
         in.skipLogits = true;   // as the trainer: chunked loss from the hidden states
         in.checkpointLayers = checkpointing;
-        auto loss = causalLmLoss(pm.forward(in), labels, pm.numVirtualTokens());
+        torch::Tensor loss;
+        {
+            AutocastScope autocast(precision != "fp32", device.is_cuda(), precision == "fp16" ? torch::kHalf : torch::kBFloat16);
+            loss = causalLmLoss(pm.forward(in), labels, pm.numVirtualTokens());
+        }
         loss.backward();
         torch::NoGradGuard ng;
         std::vector<torch::Tensor> norms;
@@ -242,7 +256,7 @@ int benchTrain(const Args& args, const Context&) {
     profile.reset();   // writes the trace (profiling slows the steps a little; the numbers say so)
     // The peak again after the timed steps: on a shared machine one short measurement can land
     // in a slow moment (seen: 156 vs 273 GFLOP/s); MFU uses the best this process reached.
-    gemm = std::max(gemm, measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0));
+    gemm = std::max(gemm, measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0, precision));
     const double tokensPerS = static_cast<double>(batch * seq * steps) / dt;
     const bool full = method == "full" || method == "selective";
     // With prompt tokens, the output projection is only needed where a label counts: MFU counts
@@ -262,6 +276,7 @@ int benchTrain(const Args& args, const Context&) {
                           {"blas_kernels", blasCoreName()},
                           {"flush_denormals", denormalsFlushed()},
                           {"gradient_checkpointing", checkpointing},
+                          {"precision", precision},
                           {"prompt_tokens", promptTokens},
                           {"device", device.str()},
                           {"trainable_params", counts.trainable},
@@ -284,7 +299,8 @@ int benchTrain(const Args& args, const Context&) {
                              {"feedforward", method == "ia3" ? peft::defaultIa3FeedForward(mc.modelType).toJson() : nlohmann::json(nullptr)},
                              {"virtual_tokens", args.integer("virtual-tokens", 20)}, {"vocab", mc.vocabSize},
                              {"batch", batch}, {"seq", seq}, {"steps", steps}, {"warmup", warmup}, {"threads", threads},
-                             {"gradient_checkpointing", checkpointing}, {"prompt_tokens", promptTokens}};
+                             {"gradient_checkpointing", checkpointing}, {"prompt_tokens", promptTokens},
+                             {"precision", precision}};
         const auto script = (fs::temp_directory_path() / ("tunebench-bench-train-" + std::to_string(getpid()) + ".py")).string();
         { std::ofstream(script) << kReferenceScript; }
         // Runs the reference with `env`; fills `<prefix>tokens_per_s` etc. Returns its tokens/s or 0.

@@ -1,6 +1,6 @@
 #include "models/LayerCheckpoint.h"
 
-#include <ATen/autocast_mode.h>
+#include "models/Autocast.h"
 #include <ATen/core/ivalue.h>
 #include <torch/csrc/autograd/autograd.h>
 #include <torch/csrc/autograd/custom_function.h>
@@ -18,8 +18,7 @@ struct Recompute : torch::CustomClassHolder {
     LayerFn fn;
     torch::Device device{torch::kCPU};
     at::Tensor cpuRng, deviceRng;   // random states when forward ran (dropout masks repeat)
-    bool autocast = false;          // CUDA autocast on in forward, and its dtype
-    at::ScalarType autocastDtype = at::kBFloat16;
+    AutocastState autocast;         // autocast (CUDA and CPU) as it was in forward
     bool xNeedsGrad = false;
 };
 
@@ -41,8 +40,7 @@ public:
         rc->device = x.device();
         rc->cpuRng = rngState(torch::kCPU);
         if (!rc->device.is_cpu()) rc->deviceRng = rngState(rc->device);
-        rc->autocast = at::autocast::is_enabled();
-        rc->autocastDtype = at::autocast::get_autocast_gpu_dtype();
+        rc->autocast = AutocastState::current();
         rc->xNeedsGrad = x.requires_grad();
         std::vector<torch::Tensor> keep{x};
         keep.insert(keep.end(), params.begin(), params.end());
@@ -62,10 +60,8 @@ public:
         const auto deviceNow = rc->device.is_cpu() ? at::Tensor() : rngState(rc->device);
         setRngState(torch::kCPU, rc->cpuRng);
         if (!rc->device.is_cpu()) setRngState(rc->device, rc->deviceRng);
-        const bool autocastWas = at::autocast::is_enabled();
-        const auto autocastDtypeWas = at::autocast::get_autocast_gpu_dtype();
-        at::autocast::set_autocast_gpu_dtype(rc->autocastDtype);
-        at::autocast::set_enabled(rc->autocast);
+        const auto autocastWas = AutocastState::current();
+        rc->autocast.apply();
 
         auto x = saved[0].detach().requires_grad_(rc->xNeedsGrad);
         torch::Tensor out;
@@ -73,9 +69,8 @@ public:
             torch::AutoGradMode grad(true);
             out = rc->fn(x);
         }
-        if (rc->autocast) at::autocast::clear_cache();
-        at::autocast::set_enabled(autocastWas);
-        at::autocast::set_autocast_gpu_dtype(autocastDtypeWas);
+        if (rc->autocast.any()) at::autocast::clear_cache();
+        autocastWas.apply();
         setRngState(torch::kCPU, cpuNow);
         if (!rc->device.is_cpu()) setRngState(rc->device, deviceNow);
 

@@ -1,5 +1,7 @@
 #include "training/CausalLmLoss.h"
 
+#include "models/Autocast.h"
+
 #include <torch/csrc/autograd/custom_function.h>
 
 #include <algorithm>
@@ -19,7 +21,7 @@ struct ChunkedResult {
 // The same over rows that all count (no -100 in target): what chunkedCrossEntropy hands it.
 ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
                                       const torch::Tensor& target, int64_t chunkRows, bool wantHidden, bool wantWeight,
-                                      bool wantBias);
+                                      bool wantBias, torch::ScalarType gemmDtype);
 
 // One pass over the rows: loss sum, and the gradients of the sum when wanted. Rows whose target
 // is -100 (prompt tokens, padding, the last position) neither add to the loss nor receive a
@@ -28,14 +30,16 @@ ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::
 // the rows are prompt, and the head is about a fifth of a LoRA step's FLOPs on SmolLM2).
 ChunkedResult chunkedCrossEntropy(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
                                   const torch::Tensor& target, int64_t chunkRows, bool wantHidden, bool wantWeight,
-                                  bool wantBias) {
+                                  bool wantBias, torch::ScalarType gemmDtype) {
     torch::NoGradGuard noGrad;
+    AutocastScope off(false, false, gemmDtype);   // dtypes are explicit below: autocast off here
+    off.disableAll();
     const int64_t n = hidden.size(0);
     const auto rows = target.ne(-100).nonzero().squeeze(1);
     if (rows.size(0) == n)
-        return chunkedCrossEntropyRows(hidden, weight, bias, target, chunkRows, wantHidden, wantWeight, wantBias);
+        return chunkedCrossEntropyRows(hidden, weight, bias, target, chunkRows, wantHidden, wantWeight, wantBias, gemmDtype);
     auto r = chunkedCrossEntropyRows(hidden.index_select(0, rows), weight, bias, target.index_select(0, rows), chunkRows,
-                                     wantHidden, wantWeight, wantBias);
+                                     wantHidden, wantWeight, wantBias, gemmDtype);
     if (wantHidden) {
         auto full = torch::zeros({n, hidden.size(1)}, r.gradHidden.options());
         full.index_copy_(0, rows, r.gradHidden);
@@ -46,7 +50,7 @@ ChunkedResult chunkedCrossEntropy(const torch::Tensor& hidden, const torch::Tens
 
 ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
                                       const torch::Tensor& target, int64_t chunkRows, bool wantHidden, bool wantWeight,
-                                      bool wantBias) {
+                                      bool wantBias, torch::ScalarType gemmDtype) {
     torch::NoGradGuard noGrad;
     const int64_t n = hidden.size(0), vocab = weight.size(0);
     if (chunkRows <= 0) chunkRows = defaultLossChunkRows(vocab);
@@ -58,18 +62,33 @@ ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::
     if (wantWeight) r.gradWeight = torch::zeros(weight.sizes(), f32);
     if (wantBias) r.gradBias = torch::zeros({vocab}, f32);
     const bool wantAny = wantHidden || wantWeight || wantBias;
-    const auto w = weight.scalar_type() == hidden.scalar_type() ? weight : weight.to(hidden.scalar_type());
-    const auto b = !bias.defined() || bias.scalar_type() == hidden.scalar_type() ? bias : bias.to(hidden.scalar_type());
+    // Autocast (bf16/fp16 GEMMs, fp32 softmax): hidden, weight and bias cast once, here.
+    const bool lowp = gemmDtype != torch::kFloat32 && hidden.scalar_type() == torch::kFloat32;
+    const auto dt = lowp ? gemmDtype : hidden.scalar_type();
+    const auto hs = lowp ? hidden.to(dt) : hidden;
+    const auto w = weight.scalar_type() == dt ? weight : weight.to(dt);
+    const auto b = !bias.defined() || bias.scalar_type() == dt ? bias : bias.to(dt);
     r.count = n;
-    torch::Tensor buffer;
+    torch::Tensor buffer, lowBuffer;
     for (int64_t start = 0; start < n; start += chunkRows) {
         const int64_t len = std::min(chunkRows, n - start);
         const auto t = target.narrow(0, start, len).unsqueeze(1);
-        const auto h = hidden.narrow(0, start, len);
+        const auto h = hs.narrow(0, start, len);
         // fp32: every chunk reuses one buffer (above malloc's mmap threshold, a fresh one per
         // chunk would be mapped and zeroed by the kernel each time).
         torch::Tensor logits;
-        if (h.scalar_type() == torch::kFloat32) {
+        if (lowp) {
+            if (!buffer.defined()) {
+                buffer = torch::empty({chunkRows, vocab}, f32);
+                lowBuffer = torch::empty({chunkRows, vocab}, hidden.options().dtype(dt));
+            }
+            auto low = lowBuffer.narrow(0, 0, len);
+            if (b.defined())
+                torch::addmm_out(low, b, h, w.t());
+            else
+                torch::mm_out(low, h, w.t());
+            logits = buffer.narrow(0, 0, len).copy_(low);
+        } else if (h.scalar_type() == torch::kFloat32) {
             if (!buffer.defined()) buffer = torch::empty({chunkRows, vocab}, f32);
             logits = buffer.narrow(0, 0, len);
             if (b.defined())
@@ -90,9 +109,16 @@ ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::
         // d(sum)/d(logits) = softmax - onehot(target), in place.
         logits.div_(total.unsqueeze(1));
         logits.scatter_add_(1, t, torch::full({len, 1}, -1.0, f32));
-        const auto g = logits.scalar_type() == w.scalar_type() ? logits : logits.to(w.scalar_type());
+        const auto g = logits.scalar_type() == w.scalar_type() ? logits
+                       : lowp ? lowBuffer.narrow(0, 0, len).copy_(logits)
+                              : logits.to(w.scalar_type());
         if (wantHidden) r.gradHidden.narrow(0, start, len).copy_(g.mm(w));
-        if (wantWeight) r.gradWeight.addmm_(g.t().to(torch::kFloat32), h.to(torch::kFloat32));
+        if (wantWeight) {
+            if (lowp)
+                r.gradWeight.add_(g.t().mm(h));   // the GEMM in autocast's dtype, summed in fp32
+            else
+                r.gradWeight.addmm_(g.t().to(torch::kFloat32), h.to(torch::kFloat32));
+        }
         if (wantBias) r.gradBias.add_(logits.sum(0));
     }
     return r;
@@ -101,10 +127,11 @@ ChunkedResult chunkedCrossEntropyRows(const torch::Tensor& hidden, const torch::
 class LinearCrossEntropyFunction : public torch::autograd::Function<LinearCrossEntropyFunction> {
 public:
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& hidden, const torch::Tensor& weight,
-                                 const c10::optional<torch::Tensor>& bias, const torch::Tensor& target, int64_t chunkRows) {
+                                 const c10::optional<torch::Tensor>& bias, const torch::Tensor& target, int64_t chunkRows,
+                                 at::ScalarType gemmDtype) {
         const auto b = bias.has_value() ? *bias : torch::Tensor();
         auto r = chunkedCrossEntropy(hidden, weight, b, target, chunkRows, hidden.requires_grad(), weight.requires_grad(),
-                                     b.defined() && b.requires_grad());
+                                     b.defined() && b.requires_grad(), gemmDtype);
         const double count = static_cast<double>(r.count);
         ctx->saved_data["count"] = count;
         ctx->saved_data["hidden_dtype"] = hidden.scalar_type();
@@ -125,7 +152,7 @@ public:
         const auto hd = ctx->saved_data["hidden_dtype"].toScalarType(), wd = ctx->saved_data["weight_dtype"].toScalarType();
         return {scaled("grad_hidden", hd), scaled("grad_weight", wd),
                 ctx->saved_data["has_bias"].toBool() ? scaled("grad_bias", wd) : torch::Tensor(), torch::Tensor(),
-                torch::Tensor()};
+                torch::Tensor(), torch::Tensor()};
     }
 };
 
@@ -157,20 +184,23 @@ torch::Tensor causalLmLoss(const torch::Tensor& logits, const torch::Tensor& lab
 torch::Tensor causalLmLoss(const ForwardOutput& out, const torch::Tensor& labels, int64_t numVirtualTokens) {
     if (out.logits.defined()) return causalLmLoss(out.logits, labels, numVirtualTokens);
     const auto target = shiftedTargets(labels, numVirtualTokens).to(out.hidden.device());
+    const auto autocast = AutocastState::current();
+    const auto gemmDtype = out.hidden.is_cuda() ? (autocast.cuda ? autocast.cudaDtype : torch::kFloat32)
+                                                : (autocast.cpu ? autocast.cpuDtype : torch::kFloat32);
     return linearCrossEntropy(out.hidden.reshape({-1, out.hidden.size(-1)}), out.outputWeight, out.outputBias,
-                              target.reshape({-1}));
+                              target.reshape({-1}), 0, gemmDtype);
 }
 
 torch::Tensor linearCrossEntropy(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
-                                 const torch::Tensor& target, int64_t chunkRows) {
+                                 const torch::Tensor& target, int64_t chunkRows, torch::ScalarType gemmDtype) {
     const bool needsGrad = torch::GradMode::is_enabled() &&
                            (hidden.requires_grad() || weight.requires_grad() || (bias.defined() && bias.requires_grad()));
     if (!needsGrad) {
-        auto r = chunkedCrossEntropy(hidden, weight, bias, target, chunkRows, false, false, false);
+        auto r = chunkedCrossEntropy(hidden, weight, bias, target, chunkRows, false, false, false, gemmDtype);
         return r.lossSum / static_cast<double>(r.count);
     }
     return LinearCrossEntropyFunction::apply(hidden, weight, bias.defined() ? c10::optional<torch::Tensor>(bias) : c10::nullopt,
-                                             target, chunkRows);
+                                             target, chunkRows, gemmDtype);
 }
 
 } // namespace tb

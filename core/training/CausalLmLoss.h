@@ -16,7 +16,10 @@ namespace tb {
 
 torch::Tensor causalLmLoss(const torch::Tensor& logits, const torch::Tensor& labels, int64_t numVirtualTokens = 0);
 
-// Uses out.logits when present, else out.hidden / outputWeight / outputBias (chunked).
+// Uses out.logits when present, else out.hidden / outputWeight / outputBias (chunked). Called
+// inside an autocast scope (models/Autocast.h) for the hidden states' device, the chunked path
+// runs the output projection's GEMMs in autocast's dtype, as autocast would run the head's
+// linear; the softmax and the loss stay fp32 (as transformers upcasts the logits).
 torch::Tensor causalLmLoss(const ForwardOutput& out, const torch::Tensor& labels, int64_t numVirtualTokens = 0);
 
 // The targets causalLmLoss compares with: labels shifted left by one, -100 for the virtual
@@ -31,7 +34,10 @@ int64_t defaultLossChunkRows(int64_t vocab);
 // Mean cross-entropy of softmax(hidden W^T + b) against target (-100 ignored), `chunkRows`
 // rows at a time (0: defaultLossChunkRows). hidden [N, H], weight [V, H], bias [V] or undefined, target [N].
 // Differentiable in hidden, weight and bias. NaN when no target counts (as cross_entropy).
+// gemmDtype kBFloat16/kHalf: hidden, weight and bias are cast to it for the GEMMs (logits and
+// both gradients); kFloat32 (default): the GEMMs run in hidden's dtype.
 torch::Tensor linearCrossEntropy(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& bias,
-                                 const torch::Tensor& target, int64_t chunkRows = 0);
+                                 const torch::Tensor& target, int64_t chunkRows = 0,
+                                 torch::ScalarType gemmDtype = torch::kFloat32);
 
 } // namespace tb

@@ -52,12 +52,13 @@ double outputProjectionTrainingFlopsPerToken(const ModelConfig& c, bool fullBack
     return (fullBackward ? 6.0 : 4.0) * static_cast<double>(c.hiddenSize) * static_cast<double>(c.vocabSize);
 }
 
-double measureGemmGflops(const std::string& device, double seconds) {
+double measureGemmGflops(const std::string& device, double seconds, const std::string& precision) {
     torch::NoGradGuard ng;
     const auto dev = device.rfind("cuda", 0) == 0 ? torch::Device(device) : torch::Device(torch::kCPU);
     const int64_t n = dev.is_cuda() ? 4096 : 1024;
     // Deterministic inputs: the measurement must not advance the global RNG (reproducible runs).
-    auto a = torch::linspace(-1.0, 1.0, n * n, torch::TensorOptions().device(dev)).reshape({n, n});
+    const auto dtype = precision == "bf16" ? torch::kBFloat16 : precision == "fp16" ? torch::kHalf : torch::kFloat32;
+    auto a = torch::linspace(-1.0, 1.0, n * n, torch::TensorOptions().device(dev)).reshape({n, n}).to(dtype);
     auto b = a.t().contiguous();
     auto c = torch::mm(a, b);   // warm-up
     if (dev.is_cuda()) torch::cuda::synchronize();

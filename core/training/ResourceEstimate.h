@@ -34,9 +34,9 @@ double inferenceFlopsPerToken(const ModelConfig& c, int64_t seqLen);
 // counts (CausalLmLoss.h), so prompt tokens under prompt masking do not pay for it.
 double outputProjectionTrainingFlopsPerToken(const ModelConfig& c, bool fullBackward);
 
-// Best fp32 GEMM rate over a short measurement (about `seconds`), in GFLOP/s, on `device`
-// ("cpu" or "cuda").
-double measureGemmGflops(const std::string& device, double seconds = 0.5);
+// Best GEMM rate over a short measurement (about `seconds`), in GFLOP/s, on `device` ("cpu" or
+// "cuda"), in `precision` ("fp32", "bf16" or "fp16": the rate autocast's GEMMs can reach).
+double measureGemmGflops(const std::string& device, double seconds = 0.5, const std::string& precision = "fp32");
 
 ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
                                    bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,

@@ -1,6 +1,7 @@
 #include "training/Trainer.h"
 
 #include "io/RuntimeInfo.h"
+#include "models/Autocast.h"
 #include "models/ModelLoader.h"
 #include "models/Seq2SeqLM.h"
 #include "text/Tokenizer.h"
@@ -11,8 +12,8 @@
 #include "training/Seq2SeqCollator.h"
 #include "util/Error.h"
 #include "util/MemoryRetention.h"
+#include "util/ProcessTuning.h"
 
-#include <ATen/autocast_mode.h>
 
 #include <algorithm>
 #include <chrono>
@@ -33,23 +34,6 @@ bool isOutOfMemory(const std::string& what) {
            what.find("CUBLAS_STATUS_ALLOC_FAILED") != std::string::npos;
 }
 
-// Enables autocast on CUDA for the lifetime of a forward pass.
-class AutocastScope {
-public:
-    AutocastScope(bool on, torch::ScalarType dtype) : on_(on) {
-        if (!on_) return;
-        at::autocast::set_autocast_gpu_dtype(dtype);
-        at::autocast::set_enabled(true);
-    }
-    ~AutocastScope() {
-        if (!on_) return;
-        at::autocast::set_enabled(false);
-        at::autocast::clear_cache();
-    }
-
-private:
-    bool on_;
-};
 } // namespace
 
 Trainer::Trainer(TrainingConfig config, TrainingData data, MetricsSink* sink)
@@ -71,8 +55,10 @@ void Trainer::prepare() {
     configureCpuThreads(config_.threads);
     torch::manual_seed(config_.seed);
     device_ = resolveDevice(config_.device);
-    if (!device_.is_cuda() && config_.precision != "fp32")
-        throw UsageError("precision " + config_.precision + " needs a CUDA device; use fp32 on the CPU");
+    if (!device_.is_cuda() && config_.precision == "fp16")
+        throw UsageError("precision fp16 needs a CUDA device; on the CPU use bf16 (fast where the CPU has AVX512-BF16 or AMX) or fp32");
+    if (!device_.is_cuda() && config_.precision == "bf16" && !cpuHasNativeBf16())
+        log("warning", "this CPU has no bf16 instructions (AVX512-BF16 or AMX): bf16 will be slower than fp32 here");
 
     auto base = loadCausalLM(config_.modelDir, LoadOptions{device_.str(), "fp32"});
     tokenizer_ = Tokenizer::fromModelDir(config_.modelDir);
@@ -127,7 +113,7 @@ void Trainer::prepare() {
     const auto counts = peft_->parameterCounts();
     const bool fullBackward = peft_->activeAdapter() && !peft_->activeAdapter()->savesAsAdapter();
     estimate_ = estimateResources(base->config(), counts.total, counts.trainable, fullBackward, config_.batchSize, seq,
-                                  tokens, measureGemmGflops(device_.is_cuda() ? device_.str() : "cpu", 0.2), 4,
+                                  tokens, measureGemmGflops(device_.is_cuda() ? device_.str() : "cpu", 0.2, config_.precision), 4,
                                   config_.gradientCheckpointing && !asSeq2Seq(peft_->base()), !asSeq2Seq(peft_->base()),
                                   tokens > 0 ? static_cast<double>(labelled) / static_cast<double>(tokens) : 1.0);
     prepared_ = true;
@@ -190,8 +176,8 @@ Trainer::CollateFn Trainer::collateRows() { return asSeq2Seq(peft_->base()) ? &c
 
 torch::Tensor Trainer::batchLoss(const Batch& b) {
     if (auto* s2s = asSeq2Seq(peft_->base())) {
-        const bool autocast = device_.is_cuda() && config_.precision != "fp32";
-        AutocastScope scope(autocast, config_.precision == "fp16" ? torch::kHalf : torch::kBFloat16);
+        AutocastScope scope(config_.precision != "fp32", device_.is_cuda(),
+                            config_.precision == "fp16" ? torch::kHalf : torch::kBFloat16);
         auto* a = peft_->activeAdapter();
         return seq2seqLoss(*s2s, b, a && a->numVirtualTokens() > 0 ? a->virtualTokenEmbeds() : torch::Tensor());
     }
@@ -203,12 +189,11 @@ torch::Tensor Trainer::batchLoss(const Batch& b) {
     // recomputed in backward when gradient checkpointing is on.
     in.skipLogits = true;
     in.checkpointLayers = config_.gradientCheckpointing;
-    ForwardOutput out;
-    {
-        const bool autocast = device_.is_cuda() && config_.precision != "fp32";
-        AutocastScope scope(autocast, config_.precision == "fp16" ? torch::kHalf : torch::kBFloat16);
-        out = peft_->forward(in);
-    }
+    // Autocast covers the loss too: the output projection's GEMMs run in bf16/fp16 like the
+    // other linears, the softmax in fp32 (CausalLmLoss.h).
+    AutocastScope scope(config_.precision != "fp32", device_.is_cuda(),
+                        config_.precision == "fp16" ? torch::kHalf : torch::kBFloat16);
+    auto out = peft_->forward(in);
     if (b.labelTokens == 0) return (out.logits.defined() ? out.logits : out.hidden).sum() * 0.0;
     return causalLmLoss(out, labels, peft_->numVirtualTokens());
 }

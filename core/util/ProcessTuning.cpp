@@ -40,6 +40,24 @@ std::string preferredBlasCore(const std::string& detectedCore) {
     return {};
 }
 
+bool cpuHasNativeBf16() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512bf16") || cpuHasAmxBf16();
+#else
+    return false;
+#endif
+}
+
+bool cpuHasAmxBf16() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("amx-tile") && __builtin_cpu_supports("amx-bf16");
+#else
+    return false;
+#endif
+}
+
 namespace {
 constexpr unsigned kFtzDaz = 0x8040;   // MXCSR bit 15 (flush to zero) and bit 6 (denormals are zero)
 }

@@ -42,6 +42,12 @@ bool denormalsFlushed();
 // {"OPENBLAS_CORETYPE", "GOMP_SPINCOUNT"}; empty when it changed nothing.
 std::vector<std::string> tunedVariables();
 
+// Whether the CPU computes bf16 natively (AVX512-BF16 or AMX-BF16): bf16 autocast on the CPU
+// is then faster than fp32; without, oneDNN emulates it and it is slower.
+bool cpuHasNativeBf16();
+// Whether the CPU has AMX tiles with bf16 (Sapphire Rapids and later).
+bool cpuHasAmxBf16();
+
 // The OpenBLAS kernel family in use ("SkylakeX", "Haswell", "Prescott", ...), or "" when the
 // BLAS is not OpenBLAS.
 std::string blasCoreName();

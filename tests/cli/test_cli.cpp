@@ -103,6 +103,43 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(QStringLiteral("--prompt-tokens")), qPrintable(bad.err));
     }
 
+    void benchTrainBf16OnCpu() {
+        // --precision bf16: autocast on the CPU (oneDNN bf16 GEMMs), reported in the JSON with
+        // MFU against the bf16 GEMM rate measured in the process; fp16 is CUDA-only and says so.
+        const QString model = QStringLiteral(TB_SHARED_DIR "/fixtures/hf-tiny/llama");
+        if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/fixtures/hf-tiny is absent");
+        const QStringList common{QStringLiteral("bench"), QStringLiteral("train"), QStringLiteral("--model"), model,
+                                 QStringLiteral("--seq"), QStringLiteral("16"), QStringLiteral("--batch"), QStringLiteral("2"),
+                                 QStringLiteral("--train-steps"), QStringLiteral("1"), QStringLiteral("--no-reference"),
+                                 QStringLiteral("--device"), QStringLiteral("cpu")};
+        Result r = run(common + QStringList{QStringLiteral("--precision"), QStringLiteral("bf16")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto o = QJsonDocument::fromJson(r.out.trimmed().split(QLatin1Char('\n')).last().toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("precision")).toString(), QStringLiteral("bf16"));
+        QVERIFY(o.value(QStringLiteral("tokens_per_s")).toDouble() > 0);
+        QVERIFY(o.value(QStringLiteral("gemm_peak_gflops")).toDouble() > 0);
+        Result fp16 = run(common + QStringList{QStringLiteral("--precision"), QStringLiteral("fp16")});
+        QCOMPARE(fp16.code, 2);
+        QVERIFY2(fp16.err.contains(QStringLiteral("bf16")), qPrintable(fp16.err));
+    }
+
+    void trainFp16OnCpuSaysWhatToUse() {
+        const QString model = QStringLiteral(TB_SHARED_DIR "/fixtures/hf-tiny/llama");
+        if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/fixtures/hf-tiny is absent");
+        QTemporaryDir dir;
+        QFile data(dir.filePath(QStringLiteral("d.jsonl")));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write("{\"prompt\": \"a b\", \"completion\": \" c d\"}\n");
+        data.close();
+        Result r = run({QStringLiteral("train"), QStringLiteral("--model"), model, QStringLiteral("--data"), data.fileName(),
+                        QStringLiteral("--method"), QStringLiteral("lora"), QStringLiteral("--steps"), QStringLiteral("1"),
+                        QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--precision"), QStringLiteral("fp16"),
+                        QStringLiteral("--workspace"), dir.filePath(QStringLiteral("ws.db")), QStringLiteral("--output-dir"),
+                        dir.filePath(QStringLiteral("run"))});
+        QVERIFY2(r.code != 0, qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("fp16 needs a CUDA device")) && r.err.contains(QStringLiteral("bf16")), qPrintable(r.err));
+    }
+
     void generateStreamsTheWholeCompletion() {
         const QString model = QStringLiteral(TB_SHARED_DIR "/models/stories260K");
         if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/models/stories260K is absent");

@@ -3,7 +3,9 @@
 // value and gradients, and gradient checkpointing (ForwardInput::checkpointLayers) gives the
 // gradients of the plain backward, dropout included (the recompute replays the random state).
 // The fused activation and rotary backward (models/FusedOps.h) equal autograd's over the plain
-// expressions.
+// expressions. bf16 autocast on the CPU (precision bf16) stays close to fp32, runs the chunked
+// loss's GEMMs in bf16 like the full-logits path, and checkpointing replays it exactly.
+#include "models/Autocast.h"
 #include "models/FusedOps.h"
 #include "models/ModelLoader.h"
 #include "peft/PeftModel.h"
@@ -226,6 +228,90 @@ private Q_SLOTS:
         torch::manual_seed(5);
         run(true, true);
         QVERIFY2(torch::equal(torch::rand({4}), afterPlain), "checkpointing changed the random stream");
+    }
+
+    void cpuAutocastBf16_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<QString>("method");
+        for (const char* a : {"llama", "gpt2"})
+            for (const char* m : {"lora", "full"})
+                QTest::newRow((std::string(a) + "/" + m).c_str()) << QString::fromLatin1(a) << QString::fromLatin1(m);
+    }
+    void cpuAutocastBf16() {
+        QFETCH(QString, arch);
+        QFETCH(QString, method);
+        if (!fs::exists(kTiny)) QSKIP("../shared/fixtures/hf-tiny is absent");
+        const auto dir = (kTiny / arch.toStdString()).string();
+        torch::manual_seed(11);
+        peft::PeftModel pm(loadCausalLM(dir, {"cpu", "fp32"}), dir);
+        auto& adapter = pm.addAdapter("default", methodConfig(method));
+        {
+            torch::NoGradGuard ng;
+            for (auto& [n, t] : adapter.trainable()) t.add_(torch::randn_like(t) * 0.1);
+        }
+        pm.prepareForTraining();
+        pm.base().train();
+        const int64_t vocab = pm.base().config().vocabSize;
+        auto ids = torch::randint(3, vocab, {2, 11}, torch::kInt64);
+        auto labels = ids.clone();
+        labels.narrow(1, 0, 4).fill_(-100);
+
+        bool fp32Masters = true;   // trainable weights and their gradients stay fp32 under autocast
+        auto run = [&](bool bf16, bool skipLogits, bool checkpoint) -> LossAndGrads {
+            for (auto& [n, t] : pm.trainableParameters())
+                if (t.grad().defined()) t.mutable_grad().zero_();
+            torch::manual_seed(99);
+            ForwardInput in;
+            in.inputIds = ids;
+            in.skipLogits = skipLogits;
+            in.checkpointLayers = checkpoint;
+            LossAndGrads r;
+            torch::Tensor loss;
+            {
+                AutocastScope scope(bf16, false, torch::kBFloat16);   // as the Trainer: forward and loss
+                auto out = pm.forward(in);
+                if (out.logits.defined()) r.builtLogits = out.logits.scalar_type() == torch::kBFloat16;
+                loss = causalLmLoss(out, labels, pm.numVirtualTokens());
+            }
+            loss.backward();
+            r.loss = loss.item<double>();
+            for (auto& [n, t] : pm.trainableParameters()) {
+                fp32Masters = fp32Masters && t.scalar_type() == torch::kFloat32;
+                if (t.grad().defined()) {
+                    fp32Masters = fp32Masters && t.grad().scalar_type() == torch::kFloat32;
+                    r.grads[n] = t.grad().clone();
+                }
+            }
+            return r;
+        };
+        const auto fp32 = run(false, true, false);
+        const auto bf16 = run(true, true, false);
+        QVERIFY2(!at::autocast::is_cpu_enabled(), "autocast left on after the scope");
+        QVERIFY2(fp32Masters, "a trainable weight or its gradient is not fp32 under autocast");
+        // Close to fp32, but not equal: the GEMMs really ran in bf16.
+        QVERIFY2(bf16.loss != fp32.loss, "bf16 autocast gave fp32's loss bit for bit: it did not run");
+        QVERIFY2(std::abs(bf16.loss - fp32.loss) < 2e-2 * std::max(1.0, fp32.loss),
+                 qPrintable(QStringLiteral("bf16 loss %1 vs fp32 %2").arg(bf16.loss).arg(fp32.loss)));
+        QCOMPARE(bf16.grads.size(), fp32.grads.size());
+        for (const auto& [n, g] : fp32.grads) {
+            const double scale = std::max(1e-3, g.abs().max().item<double>());
+            const double d = maxDiff(bf16.grads.at(n), g) / scale;
+            QVERIFY2(d < 0.1, qPrintable(QStringLiteral("bf16 gradient of %1 differs from fp32 by %2").arg(QString::fromStdString(n)).arg(d)));
+        }
+        // The chunked loss under autocast against full logits under autocast (the head's linear
+        // in bf16, cross-entropy in fp32): the same bf16 rounding of the logits.
+        const auto full = run(true, false, false);
+        QVERIFY2(full.builtLogits, "autocast did not make the head's logits bf16");
+        QVERIFY2(std::abs(full.loss - bf16.loss) < 2e-3 * std::max(1.0, bf16.loss),
+                 qPrintable(QStringLiteral("chunked %1 vs full logits %2 under bf16").arg(bf16.loss).arg(full.loss)));
+        // Gradient checkpointing recomputes each layer under the autocast forward had.
+        const auto ckpt = run(true, true, true);
+        QVERIFY2(std::abs(ckpt.loss - bf16.loss) < 1e-6, qPrintable(QStringLiteral("%1 vs %2").arg(ckpt.loss).arg(bf16.loss)));
+        for (const auto& [n, g] : bf16.grads) {
+            const double scale = std::max(1.0, g.abs().max().item<double>());
+            const double d = maxDiff(ckpt.grads.at(n), g) / scale;
+            QVERIFY2(d < 1e-5, qPrintable(QStringLiteral("checkpointed bf16 gradient of %1 differs by %2").arg(QString::fromStdString(n)).arg(d)));
+        }
     }
 };
 

@@ -211,7 +211,7 @@ TrainConfigForm::TrainConfigForm(AppContext* ctx, QWidget* parent) : QWidget(par
     device_->addItem(tr("auto"), QStringLiteral("auto"));
     device_->addItem(tr("CPU"), QStringLiteral("cpu"));
     device_->addItem(tr("CUDA"), QStringLiteral("cuda"));
-    precision_ = help(new QComboBox(exec), tr("fp32 everywhere; bf16 autocast or fp16 with loss scaling need CUDA."));
+    precision_ = help(new QComboBox(exec), tr("fp32 everywhere; bf16 autocast on CUDA or on CPUs with AVX512-BF16 or AMX (there about 1.6x faster); fp16 with loss scaling needs CUDA."));
     precision_->addItem(QStringLiteral("fp32"), QStringLiteral("fp32"));
     precision_->addItem(QStringLiteral("bf16"), QStringLiteral("bf16"));
     precision_->addItem(QStringLiteral("fp16"), QStringLiteral("fp16"));

@@ -109,10 +109,11 @@ TrainableEstimator::Estimate TrainableEstimator::estimate(const nlohmann::json& 
             else if (norms && isNorm) e.trainable += n;
         }
     }
-    const int64_t weightBytes = precision == QLatin1String("fp32") ? 4 : 2;
-    // frozen weights + trainable fp32 master copy, gradient and two AdamW moments
-    const int64_t activations = batch * seqLen * std::max<int64_t>(hidden_, 1) * std::max(layers_, 1) * 16 * weightBytes;
-    e.memoryBytes = total_ * weightBytes + e.trainable * 4 * 3 + activations;
+    // The trainer keeps weights in fp32 (autocast casts them per GEMM); bf16/fp16 halve the
+    // activations. Frozen weights + trainable fp32 gradient and two AdamW moments.
+    const int64_t activationBytes = precision == QLatin1String("fp32") ? 4 : 2;
+    const int64_t activations = batch * seqLen * std::max<int64_t>(hidden_, 1) * std::max(layers_, 1) * 16 * activationBytes;
+    e.memoryBytes = total_ * 4 + e.trainable * 4 * 3 + activations;
     return e;
 }
 
