@@ -85,6 +85,10 @@ torch::Tensor activation(const std::string& name, const torch::Tensor& x) {
 }
 
 torch::Tensor applyRotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
+    // Under autocast q and k arrive in bf16/fp16: the tables follow them (transformers casts
+    // cos/sin to the activations' dtype too) instead of promoting q and k back to fp32.
+    if (cos.scalar_type() != x.scalar_type() && x.is_floating_point())
+        return rotary(x, cos.to(x.scalar_type()), sin.to(x.scalar_type()));
     return rotary(x, cos, sin);   // models/FusedOps.h: the same expression, with a direct backward
 }
 

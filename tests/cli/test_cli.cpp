@@ -123,6 +123,44 @@ private Q_SLOTS:
         QVERIFY2(fp16.err.contains(QStringLiteral("bf16")), qPrintable(fp16.err));
     }
 
+    void trainBf16OnCpuTracksFp32() {
+        // precision bf16 on the CPU trains end to end; the first steps' losses stay within bf16
+        // rounding of fp32's (same seed, same data) without being fp32's bit for bit.
+        const QString model = QStringLiteral(TB_SHARED_DIR "/fixtures/hf-tiny/llama");
+        if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/fixtures/hf-tiny is absent");
+        QTemporaryDir dir;
+        QFile data(dir.filePath(QStringLiteral("d.jsonl")));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 8; ++i)
+            data.write(QStringLiteral("{\"prompt\": \"count %1 and\", \"completion\": \" then %2 more\"}\n").arg(i).arg(i + 1).toUtf8());
+        data.close();
+        auto losses = [&](const QString& precision) {
+            Result r = run({QStringLiteral("train"), QStringLiteral("--model"), model, QStringLiteral("--data"), data.fileName(),
+                            QStringLiteral("--method"), QStringLiteral("lora"), QStringLiteral("--steps"), QStringLiteral("3"),
+                            QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                            QStringLiteral("--precision"), precision, QStringLiteral("--seed"), QStringLiteral("3"),
+                            QStringLiteral("--workspace"), dir.filePath(precision + QStringLiteral(".db")),
+                            QStringLiteral("--output-dir"), dir.filePath(precision)});
+            std::vector<double> out;
+            if (r.code != 0) qWarning("%s", qPrintable(r.err));
+            for (const auto& line : r.out.split(QLatin1Char('\n'))) {
+                const auto o = QJsonDocument::fromJson(line.toUtf8()).object();
+                if (o.value(QStringLiteral("event")).toString() == QLatin1String("step")) out.push_back(o.value(QStringLiteral("loss")).toDouble());
+            }
+            return out;
+        };
+        const auto fp32 = losses(QStringLiteral("fp32")), bf16 = losses(QStringLiteral("bf16"));
+        QCOMPARE(bf16.size(), size_t{3});
+        QCOMPARE(fp32.size(), bf16.size());
+        bool differs = false;
+        for (size_t i = 0; i < fp32.size(); ++i) {
+            QVERIFY2(std::isfinite(bf16[i]) && std::abs(bf16[i] - fp32[i]) < 2e-2 * std::max(1.0, fp32[i]),
+                     qPrintable(QStringLiteral("step %1: bf16 %2 vs fp32 %3").arg(i + 1).arg(bf16[i]).arg(fp32[i])));
+            differs = differs || bf16[i] != fp32[i];
+        }
+        QVERIFY2(differs, "bf16 gave fp32's losses bit for bit: autocast did not run");
+    }
+
     void trainFp16OnCpuSaysWhatToUse() {
         const QString model = QStringLiteral(TB_SHARED_DIR "/fixtures/hf-tiny/llama");
         if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/fixtures/hf-tiny is absent");
