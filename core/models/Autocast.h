@@ -48,19 +48,28 @@ public:
         was_.apply();
         if (!was_.any()) at::autocast::clear_cache();   // cached casts of the weights
     }
-    // Turns autocast off for both device types until the scope ends (for code that sets its
-    // dtypes explicitly). Restores what was there.
-    void disableAll() {
-        AutocastState s = was_;
-        s.cuda = s.cpu = false;
-        s.apply();
-        on_ = true;
-    }
     AutocastScope(const AutocastScope&) = delete;
     AutocastScope& operator=(const AutocastScope&) = delete;
 
 private:
     bool on_;
+    AutocastState was_;
+};
+
+// Autocast off for both device types until the scope ends, for code that chooses its dtypes
+// itself (the chunked loss); restores what was there.
+class NoAutocast {
+public:
+    NoAutocast() : was_(AutocastState::current()) {
+        AutocastState off = was_;
+        off.cuda = off.cpu = false;
+        off.apply();
+    }
+    ~NoAutocast() { was_.apply(); }
+    NoAutocast(const NoAutocast&) = delete;
+    NoAutocast& operator=(const NoAutocast&) = delete;
+
+private:
     AutocastState was_;
 };
 

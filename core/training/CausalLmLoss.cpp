@@ -32,8 +32,7 @@ ChunkedResult chunkedCrossEntropy(const torch::Tensor& hidden, const torch::Tens
                                   const torch::Tensor& target, int64_t chunkRows, bool wantHidden, bool wantWeight,
                                   bool wantBias, torch::ScalarType gemmDtype) {
     torch::NoGradGuard noGrad;
-    AutocastScope off(false, false, gemmDtype);   // dtypes are explicit below: autocast off here
-    off.disableAll();
+    NoAutocast noAutocast;   // the dtypes below are explicit
     const int64_t n = hidden.size(0);
     const auto rows = target.ne(-100).nonzero().squeeze(1);
     if (rows.size(0) == n)

@@ -77,7 +77,7 @@ double measureGemmGflops(const std::string& device, double seconds, const std::s
 ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
                                    bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,
                                    double gemmGflops, int64_t bytesPerWeight, bool checkpointing, bool chunkedLoss,
-                                   double labelledFraction) {
+                                   double labelledFraction, double gemmEfficiency) {
     ResourceEstimate e;
     e.weightBytes = totalParams * bytesPerWeight;
     e.gradientBytes = trainableParams * 4;
@@ -111,7 +111,7 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
         chunkedLoss ? outputProjectionTrainingFlopsPerToken(c, fullBackward) * (1.0 - std::clamp(labelledFraction, 0.0, 1.0)) : 0.0;
     if (gemmGflops > 0)
         e.secondsPerEpoch =
-            (e.flopsPerToken - skippedHead + recompute) * static_cast<double>(tokensPerEpoch) / (0.5 * gemmGflops * 1e9);
+            (e.flopsPerToken - skippedHead + recompute) * static_cast<double>(tokensPerEpoch) / (gemmEfficiency * gemmGflops * 1e9);
     return e;
 }
 

@@ -14,7 +14,6 @@
 #include "util/MemoryRetention.h"
 #include "util/ProcessTuning.h"
 
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -115,7 +114,8 @@ void Trainer::prepare() {
     estimate_ = estimateResources(base->config(), counts.total, counts.trainable, fullBackward, config_.batchSize, seq,
                                   tokens, measureGemmGflops(device_.is_cuda() ? device_.str() : "cpu", 0.2, config_.precision), 4,
                                   config_.gradientCheckpointing && !asSeq2Seq(peft_->base()), !asSeq2Seq(peft_->base()),
-                                  tokens > 0 ? static_cast<double>(labelled) / static_cast<double>(tokens) : 1.0);
+                                  tokens > 0 ? static_cast<double>(labelled) / static_cast<double>(tokens) : 1.0,
+                                  !device_.is_cuda() && config_.precision == "bf16" ? kCpuBf16StepEfficiency : 0.5);
     prepared_ = true;
 }
 

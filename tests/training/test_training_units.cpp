@@ -248,6 +248,10 @@ private Q_SLOTS:
         QVERIFY(std::abs((seconds(1.0, true, true) - seconds(0.0, true, true)) - headFull * tokens / perSecond) < 1e-12);
         QCOMPARE(seconds(0.15, false, false), seconds(1.0, false, false));   // full logits: no saving
         QCOMPARE(seconds(1.0, true, false), seconds(1.0, false, false));
+        // bf16 on the CPU: the estimate scales with the step's measured share of the bf16 GEMM rate.
+        const double bf16 = estimateResources(c, 1000000, 1000, false, 4, 64, tokens, gemm, 4, false, true, 1.0,
+                                              kCpuBf16StepEfficiency).secondsPerEpoch;
+        QVERIFY(std::abs(bf16 - seconds(1.0, true, false) * 0.5 / kCpuBf16StepEfficiency) < 1e-9 * bf16);
     }
 };
 
