@@ -23,6 +23,12 @@ Result run(const QStringList& args, const QProcessEnvironment& env = QProcessEnv
     if (!p.waitForFinished(60000)) return {-1, {}, QStringLiteral("timed out")};
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
+// Writes `lines` (one per line) to `path`; returns the path.
+QString writeLines(const QString& path, const QStringList& lines) {
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly)) f.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+    return path;
+}
 } // namespace
 
 class TestCli : public QObject {
@@ -129,13 +135,12 @@ private Q_SLOTS:
         const QString model = QStringLiteral(TB_SHARED_DIR "/fixtures/hf-tiny/llama");
         if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/fixtures/hf-tiny is absent");
         QTemporaryDir dir;
-        QFile data(dir.filePath(QStringLiteral("d.jsonl")));
-        QVERIFY(data.open(QIODevice::WriteOnly));
+        QStringList rows;
         for (int i = 0; i < 8; ++i)
-            data.write(QStringLiteral("{\"prompt\": \"count %1 and\", \"completion\": \" then %2 more\"}\n").arg(i).arg(i + 1).toUtf8());
-        data.close();
+            rows << QStringLiteral("{\"prompt\": \"count %1 and\", \"completion\": \" then %2 more\"}").arg(i).arg(i + 1);
+        const QString data = writeLines(dir.filePath(QStringLiteral("d.jsonl")), rows);
         auto losses = [&](const QString& precision) {
-            Result r = run({QStringLiteral("train"), QStringLiteral("--model"), model, QStringLiteral("--data"), data.fileName(),
+            Result r = run({QStringLiteral("train"), QStringLiteral("--model"), model, QStringLiteral("--data"), data,
                             QStringLiteral("--method"), QStringLiteral("lora"), QStringLiteral("--steps"), QStringLiteral("3"),
                             QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--device"), QStringLiteral("cpu"),
                             QStringLiteral("--precision"), precision, QStringLiteral("--seed"), QStringLiteral("3"),
@@ -165,11 +170,8 @@ private Q_SLOTS:
         const QString model = QStringLiteral(TB_SHARED_DIR "/fixtures/hf-tiny/llama");
         if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/fixtures/hf-tiny is absent");
         QTemporaryDir dir;
-        QFile data(dir.filePath(QStringLiteral("d.jsonl")));
-        QVERIFY(data.open(QIODevice::WriteOnly));
-        data.write("{\"prompt\": \"a b\", \"completion\": \" c d\"}\n");
-        data.close();
-        Result r = run({QStringLiteral("train"), QStringLiteral("--model"), model, QStringLiteral("--data"), data.fileName(),
+        const QString data = writeLines(dir.filePath(QStringLiteral("d.jsonl")), {QStringLiteral("{\"prompt\": \"a b\", \"completion\": \" c d\"}")});
+        Result r = run({QStringLiteral("train"), QStringLiteral("--model"), model, QStringLiteral("--data"), data,
                         QStringLiteral("--method"), QStringLiteral("lora"), QStringLiteral("--steps"), QStringLiteral("1"),
                         QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--precision"), QStringLiteral("fp16"),
                         QStringLiteral("--workspace"), dir.filePath(QStringLiteral("ws.db")), QStringLiteral("--output-dir"),

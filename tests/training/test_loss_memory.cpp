@@ -16,6 +16,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 namespace fs = std::filesystem;
 using namespace tb;
@@ -36,6 +37,21 @@ nlohmann::json methodConfig(const QString& m) {
     if (m == QLatin1String("ia3")) return {{"method", "ia3"}};
     if (m == QLatin1String("prompt")) return {{"method", "prompt"}, {"num_virtual_tokens", 3}};
     return {{"method", "full"}};
+}
+// A hf-tiny model of `arch` with `method` attached, its adapter weights moved off their
+// initial values (LoRA's B starts at zero: make the adapter matter), in training mode (dropout on).
+std::unique_ptr<peft::PeftModel> trainableTinyModel(const QString& arch, const QString& method) {
+    const auto dir = (kTiny / arch.toStdString()).string();
+    torch::manual_seed(11);
+    auto pm = std::make_unique<peft::PeftModel>(loadCausalLM(dir, {"cpu", "fp32"}), dir);
+    auto& adapter = pm->addAdapter("default", methodConfig(method));
+    {
+        torch::NoGradGuard ng;
+        for (auto& [n, t] : adapter.trainable()) t.add_(torch::randn_like(t) * 0.1);
+    }
+    pm->prepareForTraining();
+    pm->base().train();
+    return pm;
 }
 } // namespace
 
@@ -171,16 +187,8 @@ private Q_SLOTS:
         QFETCH(QString, arch);
         QFETCH(QString, method);
         if (!fs::exists(kTiny)) QSKIP("../shared/fixtures/hf-tiny is absent");
-        const auto dir = (kTiny / arch.toStdString()).string();
-        torch::manual_seed(11);
-        peft::PeftModel pm(loadCausalLM(dir, {"cpu", "fp32"}), dir);
-        auto& adapter = pm.addAdapter("default", methodConfig(method));
-        {
-            torch::NoGradGuard ng;   // LoRA's B starts at zero: make the adapter matter
-            for (auto& [n, t] : adapter.trainable()) t.add_(torch::randn_like(t) * 0.1);
-        }
-        pm.prepareForTraining();
-        pm.base().train();   // LoRA dropout on
+        const auto pmOwned = trainableTinyModel(arch, method);
+        auto& pm = *pmOwned;
         const int64_t vocab = pm.base().config().vocabSize;
         auto ids = torch::randint(3, vocab, {2, 11}, torch::kInt64);
         auto labels = ids.clone();
@@ -241,16 +249,8 @@ private Q_SLOTS:
         QFETCH(QString, arch);
         QFETCH(QString, method);
         if (!fs::exists(kTiny)) QSKIP("../shared/fixtures/hf-tiny is absent");
-        const auto dir = (kTiny / arch.toStdString()).string();
-        torch::manual_seed(11);
-        peft::PeftModel pm(loadCausalLM(dir, {"cpu", "fp32"}), dir);
-        auto& adapter = pm.addAdapter("default", methodConfig(method));
-        {
-            torch::NoGradGuard ng;
-            for (auto& [n, t] : adapter.trainable()) t.add_(torch::randn_like(t) * 0.1);
-        }
-        pm.prepareForTraining();
-        pm.base().train();
+        const auto pmOwned = trainableTinyModel(arch, method);
+        auto& pm = *pmOwned;
         const int64_t vocab = pm.base().config().vocabSize;
         auto ids = torch::randint(3, vocab, {2, 11}, torch::kInt64);
         auto labels = ids.clone();
