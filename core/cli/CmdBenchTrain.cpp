@@ -275,6 +275,7 @@ int benchTrain(const Args& args, const Context&) {
                           {"threads", threads},
                           {"blas_kernels", blasCoreName()},
                           {"flush_denormals", denormalsFlushed()},
+                          {"gomp_spincount", std::getenv("GOMP_SPINCOUNT") ? std::getenv("GOMP_SPINCOUNT") : ""},
                           {"gradient_checkpointing", checkpointing},
                           {"precision", precision},
                           {"prompt_tokens", promptTokens},

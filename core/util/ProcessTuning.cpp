@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <dlfcn.h>
 #include <unistd.h>
@@ -81,14 +82,25 @@ bool denormalsFlushed() {
 }
 
 namespace {
-// "--precision bf16" or "--precision=bf16" among the arguments.
+// Whether the command line asks for bf16: `--precision bf16` (or `=bf16`), or, without a
+// --precision flag (flags override the file), `--config RUN.json` whose "precision" is "bf16".
 bool asksForBf16(char** argv) {
     if (!argv) return false;
+    std::string precision, config;
     for (int i = 1; argv[i]; ++i) {
         const std::string a = argv[i];
-        if (a == "--precision=bf16" || (a == "--precision" && argv[i + 1] && std::string(argv[i + 1]) == "bf16")) return true;
+        const bool hasNext = argv[i + 1] != nullptr;
+        if (a == "--precision" && hasNext) precision = argv[i + 1];
+        else if (a.rfind("--precision=", 0) == 0) precision = a.substr(12);
+        else if (a == "--config" && hasNext) config = argv[i + 1];
+        else if (a.rfind("--config=", 0) == 0) config = a.substr(9);
     }
-    return false;
+    if (!precision.empty() || config.empty()) return precision == "bf16";
+    std::ifstream in(config);
+    std::string text, line;
+    while (text.size() < (1u << 20) && std::getline(in, line)) text += line;
+    text.erase(std::remove_if(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); }), text.end());
+    return text.find("\"precision\":\"bf16\"") != std::string::npos;
 }
 } // namespace
 
@@ -104,7 +116,7 @@ void tuneProcessEnvironment(char** argv) {
         set += (set.empty() ? "" : ",") + std::string(name);
     };
     if (!std::getenv("OPENBLAS_CORETYPE")) setDefault("OPENBLAS_CORETYPE", preferredBlasCore(blasCoreName()));
-    // bf16 training (`--precision bf16` on the command line) runs its GEMMs in oneDNN on
+    // bf16 training (asked for on the command line, asksForBf16) runs its GEMMs in oneDNN on
     // OpenMP's threads, not OpenBLAS': there idle threads that spin a little longer between
     // parallel regions pay (30000: LoRA bench 569-573 tokens/s against 464-478 at 1000), while
     // fp32 work needs the cores free for OpenBLAS' threads soon (30000 cost batch-8 generation

@@ -8,8 +8,8 @@
 //  - libgomp's idle worker threads spin for a long time after every Torch parallel region,
 //    while OpenBLAS' own threads need the same two cores for the next GEMM (25 % of a LoRA
 //    step's time went to spinning). GOMP_SPINCOUNT=1000 lets them sleep almost at once
-//    (30000 when the command line asks for `--precision bf16`: oneDNN's bf16 GEMMs run on
-//    OpenMP's own threads, which then gain from spinning a little longer).
+//    (30000 when the command line asks for bf16, by `--precision bf16` or a `--config` file:
+//    oneDNN's bf16 GEMMs run on OpenMP's own threads, which then gain from spinning longer).
 //  - OpenBLAS' idle threads in turn yield-spin for 2^28 TSC cycles (~0.1 s) after each GEMM,
 //    taking a core from Torch's element-wise work. OPENBLAS_THREAD_TIMEOUT=20 (2^20 cycles,
 //    well under a millisecond): bench train 217 -> 250-270 tokens/s; generation unchanged

@@ -124,6 +124,19 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("precision")).toString(), QStringLiteral("bf16"));
         QVERIFY(o.value(QStringLiteral("tokens_per_s")).toDouble() > 0);
         QVERIFY(o.value(QStringLiteral("gemm_peak_gflops")).toDouble() > 0);
+        // Started without the test process' own tuning, bf16 gets OpenMP threads that spin longer
+        // (oneDNN's GEMMs run on them), fp32 the short spin OpenBLAS' threads need.
+        auto fresh = QProcessEnvironment::systemEnvironment();
+        for (const char* v : {"TUNEBENCH_ENV_TUNED", "GOMP_SPINCOUNT", "OMP_WAIT_POLICY"}) fresh.remove(QString::fromLatin1(v));
+        auto spin = [&](const QString& precision) {
+            Result s = run(common + QStringList{QStringLiteral("--precision"), precision}, fresh);
+            return QJsonDocument::fromJson(s.out.trimmed().split(QLatin1Char('\n')).last().toUtf8())
+                .object()
+                .value(QStringLiteral("gomp_spincount"))
+                .toString();
+        };
+        QCOMPARE(spin(QStringLiteral("bf16")), QStringLiteral("30000"));
+        QCOMPARE(spin(QStringLiteral("fp32")), QStringLiteral("1000"));
         Result fp16 = run(common + QStringList{QStringLiteral("--precision"), QStringLiteral("fp16")});
         QCOMPARE(fp16.code, 2);
         QVERIFY2(fp16.err.contains(QStringLiteral("bf16")), qPrintable(fp16.err));
