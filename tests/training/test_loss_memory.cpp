@@ -39,19 +39,28 @@ nlohmann::json methodConfig(const QString& m) {
     return {{"method", "full"}};
 }
 // A hf-tiny model of `arch` with `method` attached, its adapter weights moved off their
-// initial values (LoRA's B starts at zero: make the adapter matter), in training mode (dropout on).
-std::unique_ptr<peft::PeftModel> trainableTinyModel(const QString& arch, const QString& method) {
+// initial values (LoRA's B starts at zero: make the adapter matter), in training mode (dropout
+// on), and a batch for it: 2 rows of 11 random tokens whose first 4 labels are a masked prompt.
+struct TinyCase {
+    std::unique_ptr<peft::PeftModel> pm;
+    torch::Tensor ids, labels;
+};
+TinyCase trainableTinyCase(const QString& arch, const QString& method) {
     const auto dir = (kTiny / arch.toStdString()).string();
     torch::manual_seed(11);
-    auto pm = std::make_unique<peft::PeftModel>(loadCausalLM(dir, {"cpu", "fp32"}), dir);
-    auto& adapter = pm->addAdapter("default", methodConfig(method));
+    TinyCase c;
+    c.pm = std::make_unique<peft::PeftModel>(loadCausalLM(dir, {"cpu", "fp32"}), dir);
+    auto& adapter = c.pm->addAdapter("default", methodConfig(method));
     {
         torch::NoGradGuard ng;
         for (auto& [n, t] : adapter.trainable()) t.add_(torch::randn_like(t) * 0.1);
     }
-    pm->prepareForTraining();
-    pm->base().train();
-    return pm;
+    c.pm->prepareForTraining();
+    c.pm->base().train();
+    c.ids = torch::randint(3, c.pm->base().config().vocabSize, {2, 11}, torch::kInt64);
+    c.labels = c.ids.clone();
+    c.labels.narrow(1, 0, 4).fill_(-100);
+    return c;
 }
 } // namespace
 
@@ -187,12 +196,9 @@ private Q_SLOTS:
         QFETCH(QString, arch);
         QFETCH(QString, method);
         if (!fs::exists(kTiny)) QSKIP("../shared/fixtures/hf-tiny is absent");
-        const auto pmOwned = trainableTinyModel(arch, method);
-        auto& pm = *pmOwned;
-        const int64_t vocab = pm.base().config().vocabSize;
-        auto ids = torch::randint(3, vocab, {2, 11}, torch::kInt64);
-        auto labels = ids.clone();
-        labels.narrow(1, 0, 4).fill_(-100);   // a masked prompt
+        const auto tc = trainableTinyCase(arch, method);
+        auto& pm = *tc.pm;
+        const auto &ids = tc.ids, &labels = tc.labels;
         auto mask = torch::ones({2, 11}, torch::kInt64);
         mask[1].narrow(0, 0, 2).fill_(0);      // left padding in the second row
 
@@ -249,12 +255,9 @@ private Q_SLOTS:
         QFETCH(QString, arch);
         QFETCH(QString, method);
         if (!fs::exists(kTiny)) QSKIP("../shared/fixtures/hf-tiny is absent");
-        const auto pmOwned = trainableTinyModel(arch, method);
-        auto& pm = *pmOwned;
-        const int64_t vocab = pm.base().config().vocabSize;
-        auto ids = torch::randint(3, vocab, {2, 11}, torch::kInt64);
-        auto labels = ids.clone();
-        labels.narrow(1, 0, 4).fill_(-100);
+        const auto tc = trainableTinyCase(arch, method);
+        auto& pm = *tc.pm;
+        const auto &ids = tc.ids, &labels = tc.labels;
 
         bool fp32Masters = true;   // trainable weights and their gradients stay fp32 under autocast
         auto run = [&](bool bf16, bool skipLogits, bool checkpoint) -> LossAndGrads {
