@@ -5,6 +5,7 @@
 // process of the same run, and the ratio is reported. The last stdout line is one JSON object.
 #include "cli/CmdBenchTrain.h"
 
+#include "io/CudaMemory.h"
 #include "io/RuntimeInfo.h"
 #include "models/Autocast.h"
 #include "models/ModelLoader.h"
@@ -90,10 +91,15 @@ from transformers import AutoConfig, AutoModelForCausalLM
 hf = dict(cfg["hf_config"]); mt = hf.pop("model_type"); hf.pop("architectures", None)
 config = AutoConfig.for_model(mt, **hf)
 torch.manual_seed(0)
+dev = torch.device(cfg.get("device", "cpu"))
 if cfg.get("model_dir"):
-    model = AutoModelForCausalLM.from_pretrained(cfg["model_dir"], torch_dtype=torch.float32)
+    # transformers 5 renamed torch_dtype to dtype
+    import transformers
+    key = "dtype" if int(transformers.__version__.split(".")[0]) >= 5 else "torch_dtype"
+    model = AutoModelForCausalLM.from_pretrained(cfg["model_dir"], **{key: torch.float32})
 else:
     model = AutoModelForCausalLM.from_config(config)
+model.to(dev)
 m = cfg["method"]
 if m != "full":
     import peft
@@ -113,20 +119,39 @@ g = torch.Generator().manual_seed(1)
 ids = torch.randint(0, cfg["vocab"], (cfg["batch"], cfg["seq"]), generator=g)
 labels = ids.clone()
 labels[:, :cfg.get("prompt_tokens", 0)] = -100
-bf16 = cfg.get("precision") == "bf16"
+ids, labels = ids.to(dev), labels.to(dev)
+half = {"bf16": torch.bfloat16, "fp16": torch.float16}.get(cfg.get("precision"))
+scaler = torch.amp.GradScaler("cuda") if half == torch.float16 else None
 def step():
     # As tunebench: autocast around the forward pass only; backward follows the recorded casts.
-    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+    with torch.autocast(dev.type, dtype=half or torch.bfloat16, enabled=half is not None):
         out = model(input_ids=ids, labels=labels)
-    out.loss.backward()
+    if scaler:
+        scaler.scale(out.loss).backward(); scaler.unscale_(opt)
+    else:
+        out.loss.backward()
     torch.nn.utils.clip_grad_norm_(params, 1.0)
-    opt.step(); opt.zero_grad()
+    if scaler:
+        scaler.step(opt); scaler.update()
+    else:
+        opt.step()
+    opt.zero_grad()
+def sync():
+    if dev.type == "cuda":
+        torch.cuda.synchronize(dev)
 for _ in range(cfg["warmup"]): step()
+sync()
+if dev.type == "cuda":
+    torch.cuda.reset_peak_memory_stats(dev)
 t = time.perf_counter()
 for _ in range(cfg["steps"]): step()
+sync()
 dt = time.perf_counter() - t
-print(json.dumps({"tokens_per_s": cfg["batch"] * cfg["seq"] * cfg["steps"] / dt, "seconds_per_step": dt / cfg["steps"],
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}))
+res = {"tokens_per_s": cfg["batch"] * cfg["seq"] * cfg["steps"] / dt, "seconds_per_step": dt / cfg["steps"],
+       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}
+if dev.type == "cuda":
+    res["peak_gpu_mb"] = torch.cuda.max_memory_allocated(dev) / 1048576.0
+print(json.dumps(res))
 )PY";
 
 double seconds(std::chrono::steady_clock::time_point t0) {
@@ -200,6 +225,8 @@ int benchTrain(const Args& args, const Context&) {
     // In bf16/fp16 the peak is that precision's GEMM rate: MFU is against what the GEMMs can reach.
     double gemm = measureGemmGflops(device.is_cuda() ? device.str() : "cpu", 1.0, precision);
     auto ids = torch::randint(0, mc.vocabSize, {batch, seq}, torch::TensorOptions().dtype(torch::kInt64)).to(device);
+    const int gpu = device.is_cuda() ? device.index() : -1;
+    if (gpu >= 0) cudamem::resetPeak(gpu);
     {
         torch::NoGradGuard ng;
         ForwardInput in;
@@ -209,6 +236,7 @@ int benchTrain(const Args& args, const Context&) {
         model->train();
     }
     const double inferencePeakMb = static_cast<double>(peakRssBytes()) / 1048576.0;
+    const double inferencePeakGpuMb = gpu >= 0 ? static_cast<double>(cudamem::peakAllocatedBytes(gpu)) / 1048576.0 : 0.0;
 
     peft::PeftModel pm(model, modelDir);
     pm.addAdapter("default", methodConfig);
@@ -246,6 +274,7 @@ int benchTrain(const Args& args, const Context&) {
     RetainFreedMemory keepFreedMemory;   // as the trainer does (util/MemoryRetention.h)
     for (int64_t i = 0; i < warmup; ++i) step();
     if (device.is_cuda()) torch::cuda::synchronize();
+    if (gpu >= 0) cudamem::resetPeak(gpu);   // the timed steps' peak, as the reference measures it
     const std::string profilePath = args.str("profile");
     std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
     if (!profilePath.empty()) profile = std::make_unique<torch::autograd::profiler::RecordProfile>(profilePath);
@@ -290,10 +319,14 @@ int benchTrain(const Args& args, const Context&) {
                           {"mfu", mfu},
                           {"peak_rss_mb", static_cast<double>(peakRssBytes()) / 1048576.0},
                           {"inference_peak_rss_mb", inferencePeakMb}};
+    if (gpu >= 0 && cudamem::available()) {
+        out["peak_gpu_mb"] = static_cast<double>(cudamem::peakAllocatedBytes(gpu)) / 1048576.0;
+        out["inference_peak_gpu_mb"] = inferencePeakGpuMb;
+    }
     if (method == "lora") out["rank"] = rank;
     if (!profilePath.empty()) out["profile"] = profilePath;
 
-    const std::string python = args.has("no-reference") || device.is_cuda() ? std::string() : findReferencePython();
+    const std::string python = args.has("no-reference") ? std::string() : findReferencePython();
     if (!python.empty()) {
         nlohmann::json rc = {{"hf_config", hfConfig}, {"model_dir", modelDir}, {"method", method}, {"rank", rank}, {"alpha", alpha},
                              {"targets", targets.empty() ? nlohmann::json(nullptr) : targets.toJson()},
@@ -301,7 +334,7 @@ int benchTrain(const Args& args, const Context&) {
                              {"virtual_tokens", args.integer("virtual-tokens", 20)}, {"vocab", mc.vocabSize},
                              {"batch", batch}, {"seq", seq}, {"steps", steps}, {"warmup", warmup}, {"threads", threads},
                              {"gradient_checkpointing", checkpointing}, {"prompt_tokens", promptTokens},
-                             {"precision", precision}};
+                             {"precision", precision}, {"device", device.str()}};
         const auto script = (fs::temp_directory_path() / ("tunebench-bench-train-" + std::to_string(getpid()) + ".py")).string();
         { std::ofstream(script) << kReferenceScript; }
         // Runs the reference with `env`; fills `<prefix>tokens_per_s` etc. Returns its tokens/s or 0.
@@ -319,6 +352,7 @@ int benchTrain(const Args& args, const Context&) {
                 const double refTps = ref["tokens_per_s"].get<double>();
                 out[prefix + "tokens_per_s"] = refTps;
                 out[prefix + "peak_rss_mb"] = ref["peak_rss_mb"];
+                if (ref.contains("peak_gpu_mb")) out[prefix + "peak_gpu_mb"] = ref["peak_gpu_mb"];
                 out[prefix + "mfu"] = flopsPerToken * refTps / (gemm * 1e9);
                 return refTps;
             }
@@ -332,8 +366,9 @@ int benchTrain(const Args& args, const Context&) {
         if (const double refTps = runReference(sameEnv, "reference_", denormalsFlushed()); refTps > 0)
             out["ratio"] = tokensPerS / refTps;
         // 2. The reference as it runs on this machine out of the box, without those settings.
+        //    (CPU thread and BLAS settings: nothing to compare on CUDA.)
         const auto tuned = tunedVariables();
-        if (!tuned.empty()) {
+        if (!tuned.empty() && !device.is_cuda()) {
             auto plain = sameEnv;
             for (const auto& name : tuned) plain.remove(QString::fromStdString(name));
             plain.remove(QStringLiteral("TUNEBENCH_ENV_TUNED"));

@@ -3,6 +3,13 @@
 // the CPU (where oneDNN runs bf16 GEMMs with AVX512-BF16 or AMX). Autocast is per thread and per
 // device type; these helpers switch the one that matches the device and restore what was there.
 #include <ATen/autocast_mode.h>
+#include <torch/version.h>
+
+// LibTorch 2.4 replaced the per-device functions (is_enabled, set_cpu_enabled, ...) with ones
+// that take the device type, and warns on every call of the old ones.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+#define TUNEBENCH_AUTOCAST_BY_DEVICE_TYPE 1
+#endif
 
 namespace tb {
 
@@ -13,17 +20,31 @@ struct AutocastState {
 
     static AutocastState current() {
         AutocastState s;
+#ifdef TUNEBENCH_AUTOCAST_BY_DEVICE_TYPE
+        s.cuda = at::autocast::is_autocast_enabled(at::kCUDA);
+        s.cpu = at::autocast::is_autocast_enabled(at::kCPU);
+        s.cudaDtype = at::autocast::get_autocast_dtype(at::kCUDA);
+        s.cpuDtype = at::autocast::get_autocast_dtype(at::kCPU);
+#else
         s.cuda = at::autocast::is_enabled();
         s.cpu = at::autocast::is_cpu_enabled();
         s.cudaDtype = at::autocast::get_autocast_gpu_dtype();
         s.cpuDtype = at::autocast::get_autocast_cpu_dtype();
+#endif
         return s;
     }
     void apply() const {
+#ifdef TUNEBENCH_AUTOCAST_BY_DEVICE_TYPE
+        at::autocast::set_autocast_dtype(at::kCUDA, cudaDtype);
+        at::autocast::set_autocast_dtype(at::kCPU, cpuDtype);
+        at::autocast::set_autocast_enabled(at::kCUDA, cuda);
+        at::autocast::set_autocast_enabled(at::kCPU, cpu);
+#else
         at::autocast::set_autocast_gpu_dtype(cudaDtype);
         at::autocast::set_autocast_cpu_dtype(cpuDtype);
         at::autocast::set_enabled(cuda);
         at::autocast::set_cpu_enabled(cpu);
+#endif
     }
     bool any() const { return cuda || cpu; }
 };

@@ -1,5 +1,6 @@
 #include "training/Trainer.h"
 
+#include "io/CudaMemory.h"
 #include "io/RuntimeInfo.h"
 #include "models/Autocast.h"
 #include "models/ModelLoader.h"
@@ -349,7 +350,7 @@ TrainOutcome Trainer::run(TrainerControl* control) {
                 m.tokensPerSecond = stepSeconds > 0 ? static_cast<double>(r.tokens) / stepSeconds : 0;
                 m.etaSeconds = emaStep * static_cast<double>(totalSteps_ - step_);
                 m.elapsedSeconds = elapsed();
-                m.memoryBytes = currentRssBytes();
+                m.memoryBytes = device_.is_cuda() ? cudamem::allocatedBytes(device_.index()) : currentRssBytes();
                 m.tokensSeen = tokensSeen_;
                 sink_->onStep(m);
             }
