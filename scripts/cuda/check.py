@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The CUDA checks that CI, which has no GPU, cannot run (DEVELOPERS.md, "The CUDA path").
 
-    python3 scripts/cuda_check.py --tunebench BUILD/app/tunebench --data DIR --out OUT [--quick]
+    python3 scripts/cuda/check.py --tunebench TUNEBENCH --data DIR --out OUT [--quick]
 
 DIR holds hf-tiny/ (../shared/fixtures/hf-tiny), stories260K/ (../shared/models) and
-train.jsonl / eval.jsonl ({"prompt","completion"} rows; scripts/cuda_check.py --make-data
+train.jsonl / eval.jsonl ({"prompt","completion"} rows; scripts/cuda/check.py --make-data
 SHARED DIR writes them from DialogSum). The python3 running this is also the reference for
 `bench train` (it needs torch with CUDA, transformers and peft).
 
