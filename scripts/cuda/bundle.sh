@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 VER=${1:-2.11.0}
 DEST=${2:-.devcarry}
 SHARED=${TUNEBENCH_SHARED:-../shared}
-CACHE=${TUNEBENCH_WHEEL_CACHE:-$HOME/.cache/tunebench-wheels}
+CACHE=$(realpath -m "${TUNEBENCH_WHEEL_CACHE:-$HOME/.cache/tunebench-wheels}")
 TORCH_DIR=$CACHE/torch-$VER/torch
 
 if [[ ! -f $TORCH_DIR/lib/libtorch_cpu.so ]]; then
@@ -25,7 +25,7 @@ fi
 
 BUILD=build-cuda-$VER
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTUNEBENCH_BUILD_GUI=OFF \
-  -DTUNEBENCH_BUILD_TESTS=OFF -DTUNEBENCH_TORCH_PYTHON_DIR="$PWD/$TORCH_DIR" >/dev/null
+  -DTUNEBENCH_BUILD_TESTS=OFF -DTUNEBENCH_TORCH_PYTHON_DIR="$TORCH_DIR" >/dev/null
 cmake --build "$BUILD" --target tunebench tunebench_spm
 
 rm -rf "$DEST" && mkdir -p "$DEST"

@@ -17,7 +17,7 @@ have=$(python3 -c 'import torch; print(torch.__version__.split("+")[0])')
 for f in "$WORK"/bundle/lib/*; do
   ldconfig -p | grep -q "[[:space:]]$(basename "$f") " && rm -f "$f"
 done
-NV=$(find "$(dirname "$TP")/nvidia" -type d -name lib 2>/dev/null | tr '\n' ':')
+NV=$(find -L "$(dirname "$TP")/nvidia" -type d -name lib 2>/dev/null | tr '\n' ':')
 export LD_LIBRARY_PATH=$TP/lib:$WORK/bundle/lib:$NV${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export QT_PLUGIN_PATH=$WORK/bundle/plugins PYTHONUNBUFFERED=1
 TB=$WORK/bundle/bin/tunebench
