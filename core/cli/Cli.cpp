@@ -51,7 +51,7 @@ std::string versionReport() {
     os << "tunebench " << TUNEBENCH_VERSION << "\n"
        << "Qt " << qVersion() << "\n"
        << "LibTorch " << info.torchVersion << "\n"
-       << "BLAS: " << info.blasName << " (" << (info.blasLibrary.empty() ? "not loaded" : info.blasLibrary)
+       << "BLAS: " << info.blasName << " (" << (info.blasLibrary.empty() ? "no shared library" : info.blasLibrary)
        << "), threads " << info.blasThreads << "\n"
        << "Torch intra-op threads " << info.torchThreads << "\n"
        << "Denormal floats " << (denormalsFlushed() ? "flushed to zero" : "kept") << "\n"

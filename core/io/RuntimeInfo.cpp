@@ -50,6 +50,9 @@ RuntimeInfo runtimeInfo() {
         info.blasName = config.rfind("OpenBLAS", 0) == 0 ? config : "OpenBLAS " + config;
         const std::string core = blasCoreName();
         if (!core.empty()) info.blasName += " (kernels: " + core + ")";
+    } else if (info.blasLibrary.empty() && at::hasMKL()) {
+        info.blasThreads = -1;   // PyTorch's wheels link MKL statically; it follows torch's threads
+        info.blasName = "MKL, linked into LibTorch";
     } else {
         info.blasThreads = -1;
         info.blasName = info.blasLibrary.find("openblas") != std::string::npos ? "OpenBLAS" : "reference BLAS (slow: install libopenblas0-pthread)";
