@@ -227,7 +227,7 @@ Command makeBenchCommand() {
         {"new-tokens", true, "tokens generated per sequence (default 64)"},
         {"repeats", true, "timed runs per measurement, best kept (default 2)"},
         {"no-batch8", false, "skip the batch-8 measurement"},
-        {"reference-python", true, "python of the reference venv (default .venv-reference/bin/python)"},
+        {"reference-python", true, "python of the reference stack (default TUNEBENCH_REFERENCE_PYTHON, else .venv-reference/bin/python)"},
         {"no-reference", false, "do not run transformers"},
     };
     for (const auto& f : benchTrainFlags()) {

@@ -151,6 +151,11 @@ res = {"tokens_per_s": cfg["batch"] * cfg["seq"] * cfg["steps"] / dt, "seconds_p
        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}
 if dev.type == "cuda":
     res["peak_gpu_mb"] = torch.cuda.max_memory_allocated(dev) / 1048576.0
+import transformers
+res["versions"] = {"torch": torch.__version__, "transformers": transformers.__version__,
+                   "blas": next((l.split("=", 1)[1].split(",")[0] for l in torch.__config__.show().split() if l.startswith("BLAS_INFO=")), "")}
+if m != "full":
+    res["versions"]["peft"] = peft.__version__
 print(json.dumps(res))
 )PY";
 
@@ -326,7 +331,14 @@ int benchTrain(const Args& args, const Context&) {
     if (method == "lora") out["rank"] = rank;
     if (!profilePath.empty()) out["profile"] = profilePath;
 
-    const std::string python = args.has("no-reference") ? std::string() : findReferencePython();
+    // --reference-python PATH compares against another stack, e.g. a venv with a current
+    // PyTorch, transformers and peft (DEVELOPERS.md, "Against a current Python stack").
+    std::string python;
+    if (!args.has("no-reference")) {
+        python = args.str("reference-python");
+        if (!python.empty() && !fs::exists(python)) throw UsageError("bench train: --reference-python " + python + " does not exist");
+        if (python.empty()) python = findReferencePython();
+    }
     if (!python.empty()) {
         nlohmann::json rc = {{"hf_config", hfConfig}, {"model_dir", modelDir}, {"method", method}, {"rank", rank}, {"alpha", alpha},
                              {"targets", targets.empty() ? nlohmann::json(nullptr) : targets.toJson()},
@@ -353,6 +365,7 @@ int benchTrain(const Args& args, const Context&) {
                 out[prefix + "tokens_per_s"] = refTps;
                 out[prefix + "peak_rss_mb"] = ref["peak_rss_mb"];
                 if (ref.contains("peak_gpu_mb")) out[prefix + "peak_gpu_mb"] = ref["peak_gpu_mb"];
+                if (ref.contains("versions")) out[prefix + "versions"] = ref["versions"];
                 out[prefix + "mfu"] = flopsPerToken * refTps / (gemm * 1e9);
                 return refTps;
             }

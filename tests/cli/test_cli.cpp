@@ -79,6 +79,33 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("--seq")), qPrintable(r.err));
     }
 
+    void benchTrainAgainstReference() {
+        // The same workload through transformers + peft in the same run: its tokens/s, the ratio,
+        // and which stack it was (versions and BLAS), so that a ratio always says against what.
+        const QString model = QStringLiteral(TB_SHARED_DIR "/fixtures/hf-tiny/llama");
+        if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors"))) QSKIP("../shared/fixtures/hf-tiny is absent");
+        if (!QFileInfo::exists(QStringLiteral(TB_REFERENCE_PYTHON))) QSKIP("the reference venv is absent (scripts/setup-reference.sh)");
+        const QStringList common{QStringLiteral("bench"), QStringLiteral("train"), QStringLiteral("--model"), model,
+                                 QStringLiteral("--seq"), QStringLiteral("16"), QStringLiteral("--batch"), QStringLiteral("2"),
+                                 QStringLiteral("--train-steps"), QStringLiteral("1"), QStringLiteral("--device"), QStringLiteral("cpu")};
+        Result r = run(common + QStringList{QStringLiteral("--reference-python"), QStringLiteral(TB_REFERENCE_PYTHON)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto o = QJsonDocument::fromJson(r.out.trimmed().split(QLatin1Char('\n')).last().toUtf8()).object();
+        QVERIFY2(!o.contains(QStringLiteral("reference_error")), qPrintable(o.value(QStringLiteral("reference_error")).toString()));
+        const double ours = o.value(QStringLiteral("tokens_per_s")).toDouble(), ref = o.value(QStringLiteral("reference_tokens_per_s")).toDouble();
+        QVERIFY(ours > 0 && ref > 0);
+        QVERIFY(std::abs(o.value(QStringLiteral("ratio")).toDouble() - ours / ref) < 1e-9 * (ours / ref));
+        QVERIFY(o.value(QStringLiteral("reference_peak_rss_mb")).toDouble() > 0);
+        const auto v = o.value(QStringLiteral("reference_versions")).toObject();
+        QVERIFY2(v.value(QStringLiteral("torch")).toString().startsWith(QStringLiteral("1.13")), qPrintable(r.out));
+        QCOMPARE(v.value(QStringLiteral("transformers")).toString(), QStringLiteral("4.40.2"));
+        QCOMPARE(v.value(QStringLiteral("peft")).toString(), QStringLiteral("0.10.0"));
+        QVERIFY(v.contains(QStringLiteral("blas")));
+        Result missing = run(common + QStringList{QStringLiteral("--reference-python"), QStringLiteral("/nonexistent/python")});
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("/nonexistent/python")), qPrintable(missing.err));
+    }
+
     void benchTrainMasksPromptTokens() {
         // --prompt-tokens N: the first N labels of every row are -100, as under prompt masking.
         // The FLOPs MFU counts drop by the output projection's share for those tokens (the
