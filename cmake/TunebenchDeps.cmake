@@ -1,6 +1,6 @@
 # Third-party packages. All are Debian packages installed by scripts/install-deps.sh.
 # Another LibTorch (>= 1.13, e.g. the official CUDA archive) is used when
-# CMAKE_PREFIX_PATH or Torch_DIR points at it.
+# CMAKE_PREFIX_PATH or Torch_DIR points at it, or a PyTorch wheel's with TUNEBENCH_TORCH_PYTHON_DIR.
 find_package(Qt6 6.2 REQUIRED COMPONENTS Core Sql Network Widgets Test PrintSupport LinguistTools)
 # TUNEBENCH_TORCH_PYTHON_DIR: build against the LibTorch inside an installed PyTorch (the
 # site-packages/torch folder of a pip wheel, CUDA builds included) without its CMake package,
@@ -28,13 +28,11 @@ if(TUNEBENCH_TORCH_PYTHON_DIR)
   set(TORCH_CXX_FLAGS "")   # newer wheels use the compiler's default (C++11) ABI and name none
   if(_abi)
     set(TORCH_CXX_FLAGS "-D${_abi}")
+    add_compile_options(${TORCH_CXX_FLAGS})
   endif()
   file(STRINGS "${_tp}/version.py" _ver REGEX "^__version__")
   string(REGEX MATCH "[0-9]+\\.[0-9]+\\.[0-9]+" Torch_VERSION "${_ver}")
   set(Torch_DIR "${_tp}")
-  if(TORCH_CXX_FLAGS)
-    add_compile_options(${TORCH_CXX_FLAGS})
-  endif()
   set(CMAKE_BUILD_RPATH "${_tp}/lib")
   # A CUDA wheel's libraries need NVIDIA's own wheels (cuBLAS, NVSHMEM, ...), which they find at
   # run time through their RUNPATH; the linker need not see them.

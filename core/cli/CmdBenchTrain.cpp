@@ -87,6 +87,7 @@ if cfg.get("flush_denormals"):
                 pass
             break
 torch.set_num_threads(cfg["threads"])
+import transformers
 from transformers import AutoConfig, AutoModelForCausalLM
 hf = dict(cfg["hf_config"]); mt = hf.pop("model_type"); hf.pop("architectures", None)
 config = AutoConfig.for_model(mt, **hf)
@@ -94,7 +95,6 @@ torch.manual_seed(0)
 dev = torch.device(cfg.get("device", "cpu"))
 if cfg.get("model_dir"):
     # transformers 5 renamed torch_dtype to dtype
-    import transformers
     key = "dtype" if int(transformers.__version__.split(".")[0]) >= 5 else "torch_dtype"
     model = AutoModelForCausalLM.from_pretrained(cfg["model_dir"], **{key: torch.float32})
 else:
@@ -151,7 +151,6 @@ res = {"tokens_per_s": cfg["batch"] * cfg["seq"] * cfg["steps"] / dt, "seconds_p
        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}
 if dev.type == "cuda":
     res["peak_gpu_mb"] = torch.cuda.max_memory_allocated(dev) / 1048576.0
-import transformers
 res["versions"] = {"torch": torch.__version__, "transformers": transformers.__version__,
                    "blas": next((l.split("=", 1)[1].split(",")[0] for l in torch.__config__.show().split() if l.startswith("BLAS_INFO=")), "")}
 if m != "full":

@@ -18,7 +18,6 @@ auto stats(int device) {
 bool available() { return c10::cuda::device_count() > 0; }
 int64_t allocatedBytes(int device) { return available() ? stats(device).allocated_bytes[0].current : 0; }
 int64_t peakAllocatedBytes(int device) { return available() ? stats(device).allocated_bytes[0].peak : 0; }
-int64_t reservedBytes(int device) { return available() ? stats(device).reserved_bytes[0].current : 0; }
 void resetPeak(int device) {
     if (available()) c10::cuda::CUDACachingAllocator::resetPeakStats(static_cast<c10::DeviceIndex>(device));
 }
@@ -26,7 +25,6 @@ void resetPeak(int device) {
 bool available() { return false; }
 int64_t allocatedBytes(int) { return 0; }
 int64_t peakAllocatedBytes(int) { return 0; }
-int64_t reservedBytes(int) { return 0; }
 void resetPeak(int) {}
 #endif
 

@@ -9,7 +9,6 @@ namespace tb::cudamem {
 bool available();
 int64_t allocatedBytes(int device);       // tensors alive now
 int64_t peakAllocatedBytes(int device);   // since the last resetPeak
-int64_t reservedBytes(int device);        // held by the allocator's cache
 void resetPeak(int device);
 
 } // namespace tb::cudamem
