@@ -15,7 +15,7 @@
 #include "training/CausalLmLoss.h"
 #include "training/ResourceEstimate.h"
 #include "util/Error.h"
-#include "util/MemoryRetention.h"
+#include "training/MemoryRetention.h"
 #include "util/ProcessTuning.h"
 
 #include <torch/csrc/autograd/profiler_legacy.h>
@@ -282,10 +282,12 @@ int benchTrain(const Args& args, const Context&) {
     const std::string profilePath = args.str("profile");
     std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
     if (!profilePath.empty()) profile = std::make_unique<torch::autograd::profiler::RecordProfile>(profilePath);
+    const auto cacheBefore = cpuBlockCacheStats();
     const auto t0 = std::chrono::steady_clock::now();
     for (int64_t i = 0; i < steps; ++i) step();
     if (device.is_cuda()) torch::cuda::synchronize();
     const double dt = seconds(t0);
+    const auto cacheAfter = cpuBlockCacheStats();
     profile.reset();   // writes the trace (profiling slows the steps a little; the numbers say so)
     // The peak again after the timed steps: on a shared machine one short measurement can land
     // in a slow moment (seen: 156 vs 273 GFLOP/s); MFU uses the best this process reached.
@@ -323,6 +325,12 @@ int benchTrain(const Args& args, const Context&) {
                           {"mfu", mfu},
                           {"peak_rss_mb", static_cast<double>(peakRssBytes()) / 1048576.0},
                           {"inference_peak_rss_mb", inferencePeakMb}};
+    // The CPU block cache (training/MemoryRetention.h) over the timed steps: misses map fresh
+    // pages (page faults), evictions unmap blocks to keep the cache near the live peak.
+    out["cpu_block_cache"] = {{"peak_live_mb", static_cast<double>(cacheAfter.peakLiveBytes) / 1048576.0},
+                              {"hits", cacheAfter.hits - cacheBefore.hits},
+                              {"misses", cacheAfter.misses - cacheBefore.misses},
+                              {"evictions", cacheAfter.evictions - cacheBefore.evictions}};
     if (gpu >= 0 && cudamem::available()) {
         out["peak_gpu_mb"] = static_cast<double>(cudamem::peakAllocatedBytes(gpu)) / 1048576.0;
         out["inference_peak_gpu_mb"] = inferencePeakGpuMb;

@@ -1,5 +1,7 @@
 #include "models/FusedOps.h"
 
+#include "models/Autocast.h"
+
 #include <torch/csrc/autograd/custom_function.h>
 #include <torch/torch.h>
 
@@ -71,6 +73,109 @@ public:
     }
 };
 
+// Attention that keeps q, k and v for backward instead of the [B, H, T, S] probabilities, and
+// recomputes the probabilities there, one block of query rows at a time. Forward runs the
+// same operations as ops::attention (bitwise the same output); backward replays forward's
+// autocast so the recomputed probabilities equal forward's exactly.
+struct AttnDims {
+    int64_t b, h, t, d, kvh, s, g;
+    AttnDims(const torch::Tensor& q, const torch::Tensor& k)
+        : b(q.size(0)), h(q.size(1)), t(q.size(2)), d(q.size(3)), kvh(k.size(1)), s(k.size(2)), g(h / kvh) {}
+};
+
+// Query rows [t0, t0 + c) of every head, scaled and grouped by kv head: [B, KvH, G*c, D].
+torch::Tensor queryBlock(const torch::Tensor& q, double scale, const AttnDims& a, int64_t t0, int64_t c) {
+    auto qs = scale != 1.0 ? q * scale : q;
+    if (c == a.t) return qs.reshape({a.b, a.kvh, a.g * a.t, a.d});
+    return qs.view({a.b, a.kvh, a.g, a.t, a.d}).narrow(3, t0, c).reshape({a.b, a.kvh, a.g * c, a.d});
+}
+
+// fp32 probabilities of a query block: [B, KvH, G, c, S].
+torch::Tensor blockProbs(const torch::Tensor& qb, const torch::Tensor& k, const torch::Tensor& bias, const AttnDims& a,
+                         int64_t t0, int64_t c) {
+    auto scores = torch::matmul(qb, k.transpose(-1, -2)).view({a.b, a.kvh, a.g, c, a.s});
+    if (bias.defined()) scores = scores + (c == a.t ? bias : bias.narrow(2, t0, c)).unsqueeze(1);   // [B,1,1,c,S]
+    return torch::softmax(scores, -1, torch::kFloat32);
+}
+
+class RecomputedAttentionFunction : public torch::autograd::Function<RecomputedAttentionFunction> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                 const torch::Tensor& bias, double scale, int64_t blockRows) {
+        const AttnDims a(q, k);
+        ctx->save_for_backward({q, k, v, bias});
+        ctx->saved_data["scale"] = scale;
+        ctx->saved_data["block"] = blockRows;
+        const auto ac = AutocastState::current();
+        ctx->saved_data["autocast"] = std::vector<int64_t>{ac.cuda, ac.cpu, static_cast<int64_t>(ac.cudaDtype),
+                                                           static_cast<int64_t>(ac.cpuDtype)};
+        torch::Tensor out;
+        for (int64_t t0 = 0; t0 < a.t; t0 += blockRows) {
+            const int64_t c = std::min(blockRows, a.t - t0);
+            const auto p = blockProbs(queryBlock(q, scale, a, t0, c), k, bias, a, t0, c);
+            auto o = torch::matmul(p.view({a.b, a.kvh, a.g * c, a.s}).to(v.scalar_type()), v);   // [B, KvH, G*c, D]
+            if (c == a.t) return o.view({a.b, a.h, a.t, a.d});
+            if (!out.defined()) out = torch::empty({a.b, a.kvh, a.g, a.t, a.d}, o.options());
+            out.narrow(3, t0, c).copy_(o.view({a.b, a.kvh, a.g, c, a.d}));
+        }
+        return out.view({a.b, a.h, a.t, a.d});
+    }
+
+    static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {
+        const auto saved = ctx->get_saved_variables();
+        const auto &q = saved[0], &k = saved[1], &v = saved[2], &bias = saved[3];
+        const double scale = ctx->saved_data["scale"].toDouble();
+        const int64_t blockRows = ctx->saved_data["block"].toInt();
+        const auto acv = ctx->saved_data["autocast"].toIntVector();
+        AutocastState forwardAc;
+        forwardAc.cuda = acv[0] != 0;
+        forwardAc.cpu = acv[1] != 0;
+        forwardAc.cudaDtype = static_cast<at::ScalarType>(acv[2]);
+        forwardAc.cpuDtype = static_cast<at::ScalarType>(acv[3]);
+        const auto acWas = AutocastState::current();
+        forwardAc.apply();
+
+        const AttnDims a(q, k);
+        const auto go = gradOutputs[0].contiguous().view({a.b, a.kvh, a.g, a.t, a.d});
+        const bool oneBlock = blockRows >= a.t;
+        torch::Tensor dq, dk, dv;   // dq: gradient of the scaled, grouped q, [B, KvH, G, T, D]
+        for (int64_t t0 = 0; t0 < a.t; t0 += blockRows) {
+            const int64_t c = std::min(blockRows, a.t - t0);
+            const auto qb = queryBlock(q, scale, a, t0, c);
+            const auto p = blockProbs(qb, k, bias, a, t0, c);                         // fp32 [B,KvH,G,c,S]
+            const auto pv = p.view({a.b, a.kvh, a.g * c, a.s}).to(v.scalar_type());
+            const auto gob = (oneBlock ? go : go.narrow(3, t0, c)).reshape({a.b, a.kvh, a.g * c, a.d});
+            auto dvb = torch::matmul(pv.transpose(-1, -2), gob);                      // [B,KvH,S,D]
+            // softmax backward in fp32 (through the cast to v's dtype), then to the scores' dtype.
+            const auto dp = torch::matmul(gob, v.transpose(-1, -2)).to(torch::kFloat32).view(p.sizes());
+            const auto ds = at::_softmax_backward_data(dp, p, -1, torch::kFloat32)
+                                .view({a.b, a.kvh, a.g * c, a.s})
+                                .to(qb.scalar_type());
+            auto dqb = torch::matmul(ds, k);                                           // [B,KvH,G*c,D]
+            auto dkb = torch::matmul(ds.transpose(-1, -2), qb);                        // [B,KvH,S,D]
+            if (oneBlock) {
+                dq = dqb.view({a.b, a.kvh, a.g, a.t, a.d});
+                dk = dkb;
+                dv = dvb;
+                break;
+            }
+            if (!dq.defined()) {
+                dq = torch::empty({a.b, a.kvh, a.g, a.t, a.d}, dqb.options());
+                dk = torch::zeros(dkb.sizes(), dkb.options().dtype(torch::kFloat32));   // sums over blocks in fp32
+                dv = torch::zeros(dvb.sizes(), dvb.options().dtype(torch::kFloat32));
+            }
+            dq.narrow(3, t0, c).copy_(dqb.view({a.b, a.kvh, a.g, c, a.d}));
+            dk.add_(dkb);
+            dv.add_(dvb);
+        }
+        acWas.apply();
+        auto dqOut = dq.view({a.b, a.h, a.t, a.d});
+        if (scale != 1.0) dqOut = dqOut * scale;
+        return {dqOut.to(q.scalar_type()), dk.to(k.scalar_type()), dv.to(v.scalar_type()), torch::Tensor(), torch::Tensor(),
+                torch::Tensor()};
+    }
+};
+
 } // namespace
 
 torch::Tensor gatedActivation(const std::string& act, const torch::Tensor& gateUp) {
@@ -84,6 +189,26 @@ torch::Tensor rotary(const torch::Tensor& x, const torch::Tensor& cos, const tor
     const bool tablesNeedGrad = cos.requires_grad() || sin.requires_grad();
     if (torch::GradMode::is_enabled() && x.requires_grad() && !tablesNeedGrad) return RotaryFunction::apply(x, cos, sin);
     return rotaryPlain(x, cos, sin);
+}
+
+namespace {
+thread_local int tKeepProbs = 0;
+} // namespace
+
+KeepAttentionProbs::KeepAttentionProbs() { ++tKeepProbs; }
+KeepAttentionProbs::~KeepAttentionProbs() { --tKeepProbs; }
+bool attentionKeepsProbs() { return tKeepProbs > 0; }
+
+torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                  const torch::Tensor& bias, double scale, int64_t blockRows) {
+    const int64_t t = q.size(2);
+    if (blockRows <= 0) {
+        // Blocks of query rows whose fp32 probabilities take at most 32 MB (one block up to
+        // B*H*T*S = 8M elements: SmolLM2-135M at batch 4 x 256 tokens is 2.4M).
+        const int64_t perRow = std::max<int64_t>(1, q.size(0) * q.size(1) * k.size(2));
+        blockRows = std::max<int64_t>(1, (int64_t{8} << 20) / perRow);
+    }
+    return RecomputedAttentionFunction::apply(q, k, v, bias, scale, std::min(blockRows, t));
 }
 
 } // namespace tb::ops

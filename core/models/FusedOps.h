@@ -10,7 +10,12 @@
 //    only the projection output for backward (not the activation's output as well).
 //  - rotate_half's two slices and the partial-rotary split of gpt_neox do the same on q and k.
 //    rotary() differentiates x * cos + rotate_half(x) * sin directly.
-// Both compute what the plain ATen expressions compute (same operations in forward; backward
+//  - Attention: autograd keeps the [B, H, T, S] softmax output of every layer for backward, the
+//    largest activation at longer sequences (SmolLM2-135M, batch 4: 9 MB a layer at 256
+//    tokens, 151 MB at 1024, against 2.4 MB for q). recomputedAttention keeps q, k and v and
+//    recomputes the probabilities in backward (one extra q k^T product), a block of query rows
+//    at a time, so neither pass holds more than one block's probabilities.
+// All compute what the plain ATen expressions compute (same operations in forward; backward
 // within float rounding), and fall back to them when no gradient is needed.
 #include <torch/types.h>
 
@@ -24,5 +29,23 @@ torch::Tensor gatedActivation(const std::string& act, const torch::Tensor& gateU
 
 // x * cos + rotate_half(x) * sin over the first cos.size(-1) dims of x, the rest unchanged.
 torch::Tensor rotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
+
+// softmax(q k^T * scale + bias) v as ops::attention computes it (q [B, H, T, D], k/v
+// [B, KvH, S, D], bias [B or 1, 1, T, S] or undefined), returned as [B, H, T, D], with the
+// recomputing backward. blockRows: query rows per block (0: blocks of at most 32 MB of fp32
+// probabilities). Without dropout; the caller takes the plain path when it needs dropout.
+torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                  const torch::Tensor& bias, double scale, int64_t blockRows = 0);
+
+// While one lives on this thread, attention keeps its probabilities (the plain path): gradient
+// checkpointing's recompute sets it, because there backward follows at once and only one
+// layer's probabilities are alive, so recomputing them again would only cost time.
+struct KeepAttentionProbs {
+    KeepAttentionProbs();
+    ~KeepAttentionProbs();
+    KeepAttentionProbs(const KeepAttentionProbs&) = delete;
+    KeepAttentionProbs& operator=(const KeepAttentionProbs&) = delete;
+};
+bool attentionKeepsProbs();
 
 } // namespace tb::ops

@@ -1,6 +1,7 @@
 #include "models/LayerCheckpoint.h"
 
 #include "models/Autocast.h"
+#include "models/FusedOps.h"
 #include <ATen/core/ivalue.h>
 #include <torch/csrc/autograd/autograd.h>
 #include <torch/csrc/autograd/custom_function.h>
@@ -67,6 +68,7 @@ public:
         torch::Tensor out;
         {
             torch::AutoGradMode grad(true);
+            ops::KeepAttentionProbs keep;   // backward follows at once (FusedOps.h)
             out = rc->fn(x);
         }
         if (rc->autocast.any()) at::autocast::clear_cache();

@@ -85,14 +85,19 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
     const double tokens = static_cast<double>(batch * seqLen);
     const double h = static_cast<double>(c.hiddenSize), ff = static_cast<double>(c.intermediateSize > 0 ? c.intermediateSize : 4 * c.hiddenSize);
     const double vocab = static_cast<double>(c.vocabSize);
-    // Saved for backward per layer: norms' inputs, q/k/v, attention probabilities, MLP
-    // intermediates (about 10 h + 4 ff values per token) plus the [heads, T, T] scores.
+    // Saved for backward per layer: norms' inputs, q/k/v, MLP intermediates (about 10 h + 4 ff
+    // values per token). Dropout keeps its masks: two [T, h] per layer for residual dropout.
+    const double base = tokens * (10.0 * h + 4.0 * ff) * 4.0 + (c.residualDropout > 0 ? 2.0 * tokens * h * 4.0 : 0.0);
+    // The [heads, T, T] scores and probabilities: kept per layer only on the plain attention path
+    // (attention dropout, which keeps its mask as well, or a checkpointed layer's recompute);
+    // otherwise attention recomputes them in backward, a block of at most 32 MB at a time.
     const double scores = static_cast<double>(batch * c.numHeads) * static_cast<double>(seqLen * seqLen) * 4.0;
-    // Dropout keeps its mask for backward: one more [heads, T, T] and two [T, h] per layer.
-    const double dropoutMasks = (c.attentionDropout > 0 ? scores : 0.0) + (c.residualDropout > 0 ? 2.0 * tokens * h * 4.0 : 0.0);
-    const double perLayer = tokens * (10.0 * h + 4.0 * ff) * 4.0 + scores * 2.0 + dropoutMasks;
+    const double plainScores = scores * 2.0 + (c.attentionDropout > 0 ? scores : 0.0);
+    const double block = 2.0 * std::min(scores, 32.0 * 1024 * 1024);
     const double layers = static_cast<double>(c.numLayers);
-    e.activationBytes = static_cast<int64_t>(checkpointing ? layers * tokens * h * 4.0 + perLayer : perLayer * layers);
+    const double perLayer = base + (c.attentionDropout > 0 ? plainScores : 0.0);
+    e.activationBytes = static_cast<int64_t>(checkpointing ? layers * tokens * h * 4.0 + base + plainScores
+                                                           : perLayer * layers + (c.attentionDropout > 0 ? 0.0 : block));
     if (chunkedLoss) {
         // One chunk of logits, turned into its gradient in place, plus d(loss)/d(hidden).
         const double rows = std::min(tokens, static_cast<double>(defaultLossChunkRows(c.vocabSize)));

@@ -12,7 +12,7 @@
 #include "training/LrSchedule.h"
 #include "training/Seq2SeqCollator.h"
 #include "util/Error.h"
-#include "util/MemoryRetention.h"
+#include "training/MemoryRetention.h"
 #include "util/ProcessTuning.h"
 
 #include <algorithm>

@@ -3,13 +3,15 @@
 // value and gradients, and gradient checkpointing (ForwardInput::checkpointLayers) gives the
 // gradients of the plain backward, dropout included (the recompute replays the random state).
 // The fused activation and rotary backward (models/FusedOps.h) equal autograd's over the plain
-// expressions. bf16 autocast on the CPU (precision bf16) stays close to fp32, runs the chunked
+// expressions, and so does attention that recomputes its probabilities in backward. bf16 autocast on the CPU (precision bf16) stays close to fp32, runs the chunked
 // loss's GEMMs in bf16 like the full-logits path, and checkpointing replays it exactly.
 #include "models/Autocast.h"
 #include "models/FusedOps.h"
 #include "models/ModelLoader.h"
+#include "models/ModelOps.h"
 #include "peft/PeftModel.h"
 #include "training/CausalLmLoss.h"
+#include "training/MemoryRetention.h"
 
 #include <QtTest>
 
@@ -17,6 +19,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace fs = std::filesystem;
 using namespace tb;
@@ -183,6 +186,86 @@ private Q_SLOTS:
         const double d = maxDiff(leafA.grad(), leafB.grad());
         QVERIFY2(d < 1e-5, qPrintable(QStringLiteral("input gradient differs by %1").arg(d)));
         QVERIFY(leafA.grad().abs().sum().item<double>() > 0);
+    }
+
+    // Attention that recomputes its probabilities in backward (FusedOps.h) against autograd over
+    // the plain expression: multi-head and grouped kv heads, causal and padding bias, one block
+    // and several, fp32 and bf16 autocast.
+    void recomputedAttentionMatchesPlain_data() {
+        QTest::addColumn<int>("kvHeads");
+        QTest::addColumn<bool>("padding");
+        QTest::addColumn<int>("blockRows");
+        QTest::addColumn<bool>("bf16");
+        for (int kvh : {4, 2})
+            for (bool pad : {false, true})
+                for (int block : {0, 3})
+                    for (bool bf16 : {false, true})
+                        QTest::newRow(qPrintable(QStringLiteral("kv%1%2 block%3%4").arg(kvh).arg(pad ? " pad" : "").arg(block).arg(bf16 ? " bf16" : "")))
+                            << kvh << pad << block << bf16;
+    }
+    void recomputedAttentionMatchesPlain() {
+        QFETCH(int, kvHeads);
+        QFETCH(bool, padding);
+        QFETCH(int, blockRows);
+        QFETCH(bool, bf16);
+        torch::manual_seed(5);
+        const int64_t b = 2, h = 4, t = 7, d = 8;
+        auto mask = torch::ones({b, t}, torch::kInt64);
+        if (padding) mask[1].narrow(0, 0, 3).fill_(0);   // left padding
+        const auto bias = ops::attentionBias(mask, b, t, 0, torch::kFloat32, torch::kCPU);
+        auto leaf = [&](int64_t heads) { return torch::randn({b, heads, t, d}).requires_grad_(); };
+        const auto q = leaf(h), k = leaf(kvHeads), v = leaf(kvHeads);
+        const auto upstream = torch::randn({b, h, t, d});
+        const double scale = 1.0 / std::sqrt(8.0) * 1.5;   // not a power of two
+        auto run = [&](bool recompute) {
+            for (auto x : {q, k, v})
+                if (x.grad().defined()) x.mutable_grad().zero_();
+            AutocastScope autocast(bf16, false, torch::kBFloat16);
+            // bf16 as the models have it: q, k, v come out of projections that autocast ran in bf16.
+            auto cast = [&](const torch::Tensor& x) { return bf16 ? x.to(torch::kBFloat16) : x * 1.0; };
+            torch::Tensor out;
+            if (recompute) {
+                out = ops::recomputedAttention(cast(q), cast(k), cast(v), bias, scale, blockRows);
+            } else {
+                ops::KeepAttentionProbs plain;
+                out = ops::attention(cast(q), cast(k), cast(v), bias, scale).view({b, t, h, d}).transpose(1, 2);
+            }
+            (out.to(torch::kFloat32) * upstream).sum().backward();
+            return std::vector<torch::Tensor>{out.to(torch::kFloat32).detach(), q.grad().clone(), k.grad().clone(), v.grad().clone()};
+        };
+        const auto plain = run(false), recomputed = run(true);
+        const char* names[] = {"output", "dq", "dk", "dv"};
+        for (size_t i = 0; i < plain.size(); ++i) {
+            const double diff = maxDiff(plain[i], recomputed[i]);
+            // bf16: a few units in the last place of the largest value (GEMMs over blocks of rows
+            // round differently from one over all rows).
+            const double tol = bf16 ? 3.0 / 128.0 * plain[i].abs().max().item<double>() : 1e-5;
+            QVERIFY2(diff <= (i == 0 && blockRows == 0 ? 0.0 : tol), qPrintable(QStringLiteral("%1 differs by %2").arg(names[i]).arg(diff)));
+            QVERIFY(plain[i].abs().sum().item<double>() > 0);
+        }
+    }
+
+    // What the saving is for: after forward, the plain path holds the [B, H, T, S] probabilities
+    // for backward and the recomputing one does not (measured with the CPU block cache).
+    void recomputedAttentionKeepsNoProbabilities() {
+        RetainFreedMemory keep;
+        const int64_t b = 4, h = 8, t = 256, d = 64;
+        const auto probsBytes = static_cast<std::size_t>(b * h * t * t * 4);   // 8 MB
+        auto q = torch::randn({b, h, t, d}).requires_grad_(), k = torch::randn({b, h, t, d}).requires_grad_(),
+             v = torch::randn({b, h, t, d}).requires_grad_();
+        const auto bias = ops::attentionBias({}, b, t, 0, torch::kFloat32, torch::kCPU);
+        auto liveAfterForward = [&](bool plain) {
+            const auto before = cpuBlockCacheStats().liveBytes;
+            std::optional<ops::KeepAttentionProbs> keepProbs;
+            if (plain) keepProbs.emplace();
+            auto out = ops::attention(q, k, v, bias, 0.125);
+            const auto held = cpuBlockCacheStats().liveBytes - before;
+            out.sum().backward();
+            return held;
+        };
+        const auto plain = liveAfterForward(true), recomputed = liveAfterForward(false);
+        QVERIFY2(recomputed + probsBytes <= plain,
+                 qPrintable(QStringLiteral("after forward: plain %1 bytes, recomputing %2").arg(plain).arg(recomputed)));
     }
 
     void modelPathsAgree_data() {

@@ -2,13 +2,15 @@
 // truncation, length-grouped deterministic batches, dynamic padding, torch's AdamW arithmetic,
 // checkpoints that never expose a half-written folder, config validation, and the CPU float
 // settings every training process gets (denormals flushed, also in threads and GEMMs), and the
-// memory estimate counting what dropout keeps for backward.
+// memory estimate counting what dropout keeps for backward, and the CPU block cache that
+// training steps reuse their memory from.
 #include "models/ModelConfig.h"
 #include "text/Tokenizer.h"
 #include "training/AdamW.h"
 #include "training/CheckpointStore.h"
 #include "training/Collator.h"
 #include "training/LrSchedule.h"
+#include "training/MemoryRetention.h"
 #include "training/ResourceEstimate.h"
 #include "training/TrainingConfig.h"
 #include "util/Error.h"
@@ -16,12 +18,19 @@
 
 #include <QtTest>
 
+#include <c10/core/CPUAllocator.h>
+
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace tb;
+
+// 8 MB is a power of two: its size class is itself.
+std::size_t sizeClass8Mb() { return std::size_t{8} << 20; }
 
 class TestTrainingUnits : public QObject {
     Q_OBJECT
@@ -203,9 +212,73 @@ private Q_SLOTS:
         QVERIFY(preferredBlasCore("Haswell").empty());
     }
 
+    void blockCacheReusesAndReturnsMemory() {
+        const auto before = cpuBlockCacheStats();
+        const int64_t n = 2 << 20;   // 8 MB of floats
+        torch::Tensor outlives;
+        {
+            RetainFreedMemory keep;
+            auto a = torch::empty({n});
+            const void* first = a.data_ptr();
+            QCOMPARE(cpuBlockCacheStats().liveBytes, before.liveBytes + sizeClass8Mb());
+            a = torch::Tensor();
+            QCOMPARE(cpuBlockCacheStats().cachedBytes, sizeClass8Mb());
+            const auto hits = cpuBlockCacheStats().hits;
+            auto b = torch::ones({n});   // the same size class: the freed block again
+            QCOMPARE(static_cast<const void*>(b.data_ptr()), first);
+            QCOMPARE(cpuBlockCacheStats().hits, hits + 1);
+            QCOMPARE(b.sum().item<double>(), static_cast<double>(n));
+            auto small = torch::ones({1000});   // under 1 MB: glibc's heap, not counted
+            QCOMPARE(cpuBlockCacheStats().liveBytes, before.liveBytes + sizeClass8Mb());
+            outlives = torch::full({n}, 3.0f);
+            {
+                RetainFreedMemory nested;   // nesting keeps the cache as it is
+            }
+            b = torch::Tensor();
+            QCOMPARE(cpuBlockCacheStats().cachedBytes, sizeClass8Mb());
+            // The raw interface (used by some kernels for scratch memory) goes through the cache too.
+            auto* alloc = c10::GetCPUAllocator();
+            void* raw = alloc->raw_allocate(3 << 20);
+            std::memset(raw, 1, 3 << 20);
+            alloc->raw_deallocate(raw);
+        }
+        // The scope ended: the cache is given back; a tensor that outlived it is still intact
+        // and is unmapped when it goes.
+        QCOMPARE(cpuBlockCacheStats().cachedBytes, std::size_t{0});
+        QCOMPARE(outlives[n - 1].item<float>(), 3.0f);
+        outlives = torch::Tensor();
+        QCOMPARE(cpuBlockCacheStats().liveBytes, before.liveBytes);
+        // Outside a scope, tensors come from LibTorch's own allocation and are freed by it.
+        auto plain = torch::ones({n});
+        QCOMPARE(cpuBlockCacheStats().liveBytes, before.liveBytes);
+        void* raw = c10::GetCPUAllocator()->raw_allocate(3 << 20);
+        c10::GetCPUAllocator()->raw_deallocate(raw);
+    }
+
+    void blockCacheStaysNearTheLivePeak() {
+        RetainFreedMemory keep;
+        const auto start = cpuBlockCacheStats();
+        std::vector<torch::Tensor> live;
+        for (int i = 0; i < 10; ++i) live.push_back(torch::empty({2 << 20}));   // 10 x 8 MB
+        live.clear();
+        const auto held = cpuBlockCacheStats();
+        QVERIFY(held.cachedBytes >= 10 * (std::size_t{8} << 20));
+        // A new size class: blocks of others are given back, least recently freed first, so
+        // that live + cached stay within 1/8 over the live peak.
+        auto big = torch::empty({4 << 20});
+        const auto after = cpuBlockCacheStats();
+        QVERIFY(after.evictions > held.evictions);
+        QVERIFY2(after.liveBytes + after.cachedBytes <= after.peakLiveBytes / 8 * 9,
+                 qPrintable(QStringLiteral("live %1 + cached %2 over 9/8 of the peak %3")
+                                .arg(after.liveBytes).arg(after.cachedBytes).arg(after.peakLiveBytes)));
+        QVERIFY(after.peakLiveBytes >= start.liveBytes + 10 * (std::size_t{8} << 20));
+    }
+
     void estimateCountsDropoutMasks() {
         // GPT-2 with its default pdrops (0.1) keeps one [heads, T, T] and two [T, h] masks per
-        // layer more than the same model with dropout off; a Llama config has none.
+        // layer more than the same model with dropout off; a Llama config has none. Attention
+        // dropout also takes the plain attention path, which keeps the [heads, T, T] scores and
+        // probabilities of every layer; without it only one block of them is alive at a time.
         nlohmann::json gpt2{{"model_type", "gpt2"}, {"n_embd", 64}, {"n_layer", 3}, {"n_head", 4}, {"vocab_size", 100}, {"n_positions", 128}};
         const auto withDrop = ModelConfig::fromJson(gpt2);
         QCOMPARE(withDrop.attentionDropout, 0.1);
@@ -218,8 +291,9 @@ private Q_SLOTS:
         auto est = [&](const ModelConfig& c, bool ckpt) {
             return estimateResources(c, 1000000, 1000, false, batch, seq, 1000, 100.0, 4, ckpt, true).activationBytes;
         };
-        const double masks = static_cast<double>(batch * 4 * seq * seq * 4 + 2 * batch * seq * 64 * 4);
-        QCOMPARE(static_cast<double>(est(withDrop, false) - est(noDrop, false)), 3 * masks);
+        const double scores = static_cast<double>(batch * 4 * seq * seq * 4);
+        const double masks = scores + static_cast<double>(2 * batch * seq * 64 * 4);
+        QCOMPARE(static_cast<double>(est(withDrop, false) - est(noDrop, false)), 3 * (masks + 2 * scores) - 2 * scores);
         QCOMPARE(static_cast<double>(est(withDrop, true) - est(noDrop, true)), masks);   // one layer's, recomputed
         nlohmann::json bad = gpt2;
         bad["attn_pdrop"] = 1.0;
