@@ -275,7 +275,7 @@ int benchTrain(const Args& args, const Context&) {
         opt.step(1e-4);
         opt.zeroGrad();
     };
-    RetainFreedMemory keepFreedMemory;   // as the trainer does (util/MemoryRetention.h)
+    RetainFreedMemory keepFreedMemory;   // as the trainer does (training/MemoryRetention.h)
     for (int64_t i = 0; i < warmup; ++i) step();
     if (device.is_cuda()) torch::cuda::synchronize();
     if (gpu >= 0) cudamem::resetPeak(gpu);   // the timed steps' peak, as the reference measures it

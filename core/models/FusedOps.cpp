@@ -74,14 +74,23 @@ public:
 };
 
 // Attention that keeps q, k and v for backward instead of the [B, H, T, S] probabilities, and
-// recomputes the probabilities there, one block of query rows at a time. Forward runs the
-// same operations as ops::attention (bitwise the same output); backward replays forward's
-// autocast so the recomputed probabilities equal forward's exactly.
+// recomputes the probabilities there, one block of query rows at a time. In one block forward
+// runs the same operations as ops::attention (bitwise the same output); in several, rows that
+// see at least one key get the same values within rounding, while a row that sees none (left
+// padding) averages over the keys its block kept rather than over all of them: no label and no
+// later position reads such a row. Backward replays forward's autocast so the recomputed
+// probabilities equal forward's exactly.
 struct AttnDims {
     int64_t b, h, t, d, kvh, s, g;
-    AttnDims(const torch::Tensor& q, const torch::Tensor& k)
-        : b(q.size(0)), h(q.size(1)), t(q.size(2)), d(q.size(3)), kvh(k.size(1)), s(k.size(2)), g(h / kvh) {}
+    bool causal;
+    AttnDims(const torch::Tensor& q, const torch::Tensor& k, bool causalBias)
+        : b(q.size(0)), h(q.size(1)), t(q.size(2)), d(q.size(3)), kvh(k.size(1)), s(k.size(2)), g(h / kvh), causal(causalBias) {}
+    // Keys a block of query rows [t0, t0 + c) can see: with a causal bias the later ones are
+    // masked for every row of the block and are left out (their probabilities are exactly 0).
+    int64_t keys(int64_t t0, int64_t c) const { return causal ? std::min(s, s - t + t0 + c) : s; }
 };
+
+torch::Tensor firstKeys(const torch::Tensor& x, int64_t n) { return n == x.size(2) ? x : x.narrow(2, 0, n); }
 
 // Query rows [t0, t0 + c) of every head, scaled and grouped by kv head: [B, KvH, G*c, D].
 torch::Tensor queryBlock(const torch::Tensor& q, double scale, const AttnDims& a, int64_t t0, int64_t c) {
@@ -90,30 +99,35 @@ torch::Tensor queryBlock(const torch::Tensor& q, double scale, const AttnDims& a
     return qs.view({a.b, a.kvh, a.g, a.t, a.d}).narrow(3, t0, c).reshape({a.b, a.kvh, a.g * c, a.d});
 }
 
-// fp32 probabilities of a query block: [B, KvH, G, c, S].
+// fp32 probabilities of a query block over its first n keys: [B, KvH, G, c, n].
 torch::Tensor blockProbs(const torch::Tensor& qb, const torch::Tensor& k, const torch::Tensor& bias, const AttnDims& a,
-                         int64_t t0, int64_t c) {
-    auto scores = torch::matmul(qb, k.transpose(-1, -2)).view({a.b, a.kvh, a.g, c, a.s});
-    if (bias.defined()) scores = scores + (c == a.t ? bias : bias.narrow(2, t0, c)).unsqueeze(1);   // [B,1,1,c,S]
+                         int64_t t0, int64_t c, int64_t n) {
+    auto scores = torch::matmul(qb, firstKeys(k, n).transpose(-1, -2)).view({a.b, a.kvh, a.g, c, n});
+    if (bias.defined()) {
+        auto bb = c == a.t ? bias : bias.narrow(2, t0, c);
+        if (n != a.s) bb = bb.narrow(3, 0, n);
+        scores = scores + bb.unsqueeze(1);   // [B,1,1,c,n]
+    }
     return torch::softmax(scores, -1, torch::kFloat32);
 }
 
 class RecomputedAttentionFunction : public torch::autograd::Function<RecomputedAttentionFunction> {
 public:
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                                 const torch::Tensor& bias, double scale, int64_t blockRows) {
-        const AttnDims a(q, k);
+                                 const torch::Tensor& bias, double scale, int64_t blockRows, bool causal) {
+        const AttnDims a(q, k, causal);
         ctx->save_for_backward({q, k, v, bias});
         ctx->saved_data["scale"] = scale;
         ctx->saved_data["block"] = blockRows;
+        ctx->saved_data["causal"] = causal;
         const auto ac = AutocastState::current();
         ctx->saved_data["autocast"] = std::vector<int64_t>{ac.cuda, ac.cpu, static_cast<int64_t>(ac.cudaDtype),
                                                            static_cast<int64_t>(ac.cpuDtype)};
         torch::Tensor out;
         for (int64_t t0 = 0; t0 < a.t; t0 += blockRows) {
-            const int64_t c = std::min(blockRows, a.t - t0);
-            const auto p = blockProbs(queryBlock(q, scale, a, t0, c), k, bias, a, t0, c);
-            auto o = torch::matmul(p.view({a.b, a.kvh, a.g * c, a.s}).to(v.scalar_type()), v);   // [B, KvH, G*c, D]
+            const int64_t c = std::min(blockRows, a.t - t0), n = a.keys(t0, c);
+            const auto p = blockProbs(queryBlock(q, scale, a, t0, c), k, bias, a, t0, c, n);
+            auto o = torch::matmul(p.view({a.b, a.kvh, a.g * c, n}).to(v.scalar_type()), firstKeys(v, n));   // [B, KvH, G*c, D]
             if (c == a.t) return o.view({a.b, a.h, a.t, a.d});
             if (!out.defined()) out = torch::empty({a.b, a.kvh, a.g, a.t, a.d}, o.options());
             out.narrow(3, t0, c).copy_(o.view({a.b, a.kvh, a.g, c, a.d}));
@@ -135,24 +149,25 @@ public:
         const auto acWas = AutocastState::current();
         forwardAc.apply();
 
-        const AttnDims a(q, k);
+        const AttnDims a(q, k, ctx->saved_data["causal"].toBool());
         const auto go = gradOutputs[0].contiguous().view({a.b, a.kvh, a.g, a.t, a.d});
         const bool oneBlock = blockRows >= a.t;
         torch::Tensor dq, dk, dv;   // dq: gradient of the scaled, grouped q, [B, KvH, G, T, D]
         for (int64_t t0 = 0; t0 < a.t; t0 += blockRows) {
-            const int64_t c = std::min(blockRows, a.t - t0);
+            const int64_t c = std::min(blockRows, a.t - t0), n = a.keys(t0, c);
             const auto qb = queryBlock(q, scale, a, t0, c);
-            const auto p = blockProbs(qb, k, bias, a, t0, c);                         // fp32 [B,KvH,G,c,S]
-            const auto pv = p.view({a.b, a.kvh, a.g * c, a.s}).to(v.scalar_type());
+            const auto kn = firstKeys(k, n), vn = firstKeys(v, n);
+            const auto p = blockProbs(qb, k, bias, a, t0, c, n);                      // fp32 [B,KvH,G,c,n]
+            const auto pv = p.view({a.b, a.kvh, a.g * c, n}).to(v.scalar_type());
             const auto gob = (oneBlock ? go : go.narrow(3, t0, c)).reshape({a.b, a.kvh, a.g * c, a.d});
-            auto dvb = torch::matmul(pv.transpose(-1, -2), gob);                      // [B,KvH,S,D]
+            auto dvb = torch::matmul(pv.transpose(-1, -2), gob);                      // [B,KvH,n,D]
             // softmax backward in fp32 (through the cast to v's dtype), then to the scores' dtype.
-            const auto dp = torch::matmul(gob, v.transpose(-1, -2)).to(torch::kFloat32).view(p.sizes());
+            const auto dp = torch::matmul(gob, vn.transpose(-1, -2)).to(torch::kFloat32).view(p.sizes());
             const auto ds = at::_softmax_backward_data(dp, p, -1, torch::kFloat32)
-                                .view({a.b, a.kvh, a.g * c, a.s})
+                                .view({a.b, a.kvh, a.g * c, n})
                                 .to(qb.scalar_type());
-            auto dqb = torch::matmul(ds, k);                                           // [B,KvH,G*c,D]
-            auto dkb = torch::matmul(ds.transpose(-1, -2), qb);                        // [B,KvH,S,D]
+            auto dqb = torch::matmul(ds, kn);                                          // [B,KvH,G*c,D]
+            auto dkb = torch::matmul(ds.transpose(-1, -2), qb);                        // [B,KvH,n,D]
             if (oneBlock) {
                 dq = dqb.view({a.b, a.kvh, a.g, a.t, a.d});
                 dk = dkb;
@@ -161,18 +176,18 @@ public:
             }
             if (!dq.defined()) {
                 dq = torch::empty({a.b, a.kvh, a.g, a.t, a.d}, dqb.options());
-                dk = torch::zeros(dkb.sizes(), dkb.options().dtype(torch::kFloat32));   // sums over blocks in fp32
-                dv = torch::zeros(dvb.sizes(), dvb.options().dtype(torch::kFloat32));
+                dk = torch::zeros({a.b, a.kvh, a.s, a.d}, dkb.options().dtype(torch::kFloat32));   // sums over blocks in fp32
+                dv = torch::zeros({a.b, a.kvh, a.s, a.d}, dvb.options().dtype(torch::kFloat32));
             }
             dq.narrow(3, t0, c).copy_(dqb.view({a.b, a.kvh, a.g, c, a.d}));
-            dk.add_(dkb);
-            dv.add_(dvb);
+            firstKeys(dk, n).add_(dkb);
+            firstKeys(dv, n).add_(dvb);
         }
         acWas.apply();
         auto dqOut = dq.view({a.b, a.h, a.t, a.d});
         if (scale != 1.0) dqOut = dqOut * scale;
         return {dqOut.to(q.scalar_type()), dk.to(k.scalar_type()), dv.to(v.scalar_type()), torch::Tensor(), torch::Tensor(),
-                torch::Tensor()};
+                torch::Tensor(), torch::Tensor()};
     }
 };
 
@@ -200,7 +215,7 @@ KeepAttentionProbs::~KeepAttentionProbs() { --tKeepProbs; }
 bool attentionKeepsProbs() { return tKeepProbs > 0; }
 
 torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                                  const torch::Tensor& bias, double scale, int64_t blockRows) {
+                                  const torch::Tensor& bias, double scale, int64_t blockRows, bool causal) {
     const int64_t t = q.size(2);
     if (blockRows <= 0) {
         // Blocks of query rows whose fp32 probabilities take at most 32 MB (one block up to
@@ -208,7 +223,7 @@ torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k
         const int64_t perRow = std::max<int64_t>(1, q.size(0) * q.size(1) * k.size(2));
         blockRows = std::max<int64_t>(1, (int64_t{8} << 20) / perRow);
     }
-    return RecomputedAttentionFunction::apply(q, k, v, bias, scale, std::min(blockRows, t));
+    return RecomputedAttentionFunction::apply(q, k, v, bias, scale, std::min(blockRows, t), causal);
 }
 
 } // namespace tb::ops

@@ -33,9 +33,11 @@ torch::Tensor rotary(const torch::Tensor& x, const torch::Tensor& cos, const tor
 // softmax(q k^T * scale + bias) v as ops::attention computes it (q [B, H, T, D], k/v
 // [B, KvH, S, D], bias [B or 1, 1, T, S] or undefined), returned as [B, H, T, D], with the
 // recomputing backward. blockRows: query rows per block (0: blocks of at most 32 MB of fp32
-// probabilities). Without dropout; the caller takes the plain path when it needs dropout.
+// probabilities). causal: the bias masks every key after a query's own position (S - T + row),
+// so each block leaves out the keys none of its rows sees. Without dropout; the caller takes
+// the plain path when it needs dropout.
 torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                                  const torch::Tensor& bias, double scale, int64_t blockRows = 0);
+                                  const torch::Tensor& bias, double scale, int64_t blockRows = 0, bool causal = false);
 
 // While one lives on this thread, attention keeps its probabilities (the plain path): gradient
 // checkpointing's recompute sets it, because there backward follows at once and only one

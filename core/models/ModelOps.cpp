@@ -47,14 +47,15 @@ torch::Tensor positionIds(const torch::Tensor& mask, int64_t batch, int64_t t, i
 }
 
 torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                        const torch::Tensor& bias, double scale, double dropoutP) {
+                        const torch::Tensor& bias, double scale, double dropoutP, bool causalBias) {
     const int64_t b = q.size(0), h = q.size(1), t = q.size(2), d = q.size(3);
     const int64_t kvh = k.size(1), s = k.size(2);
     const int64_t groups = h / kvh;
     // Training without attention dropout: keep q, k, v instead of the probabilities (FusedOps.h).
     const bool needsGrad = q.requires_grad() || k.requires_grad() || v.requires_grad();
-    if (torch::GradMode::is_enabled() && needsGrad && dropoutP == 0.0 && !attentionKeepsProbs() && !(bias.defined() && bias.requires_grad()))
-        return recomputedAttention(q, k, v, bias, scale).transpose(1, 2).reshape({b, t, h * d});
+    const bool biasNeedsGrad = bias.defined() && bias.requires_grad();
+    if (torch::GradMode::is_enabled() && needsGrad && dropoutP == 0.0 && !attentionKeepsProbs() && !biasNeedsGrad)
+        return recomputedAttention(q, k, v, bias, scale, 0, causalBias && bias.defined()).transpose(1, 2).reshape({b, t, h * d});
     // Group the query heads that share a kv head: [B, KvH, groups*T, D], no copy of the cache.
     // The scale goes on q ([.., T, D]) rather than on the scores ([.., T, S]): fewer elements
     // (S is usually several times D), and exact when the scale is a power of two (D = 64, 256).

@@ -22,8 +22,9 @@ torch::Tensor positionIds(const torch::Tensor& mask, int64_t batch, int64_t t, i
 // head h reads kv head h / (H / KvH) as repeat_kv does). Softmax in fp32. Returns [B, T, H*D].
 // dropout > 0: dropout on the probabilities (pass 0 outside training), drawn over [B, H, T, S]
 // in memory order as transformers' eager attention draws it, so a seed gives the same mask.
+// causalBias: bias is (or includes) the causal mask, as attentionBias builds it for decoders.
 torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                        const torch::Tensor& bias, double scale, double dropout = 0.0);
+                        const torch::Tensor& bias, double scale, double dropout = 0.0, bool causalBias = false);
 
 // nn.Dropout(p): x unchanged when not training or p == 0 (no random numbers drawn, as torch).
 torch::Tensor dropout(const torch::Tensor& x, double p, bool training);

@@ -190,7 +190,7 @@ private Q_SLOTS:
 
     // Attention that recomputes its probabilities in backward (FusedOps.h) against autograd over
     // the plain expression: multi-head and grouped kv heads, causal and padding bias, one block
-    // and several, fp32 and bf16 autocast.
+    // and several (leaving out the keys a block's rows cannot see), fp32 and bf16 autocast.
     void recomputedAttentionMatchesPlain_data() {
         QTest::addColumn<int>("kvHeads");
         QTest::addColumn<bool>("padding");
@@ -215,7 +215,11 @@ private Q_SLOTS:
         const auto bias = ops::attentionBias(mask, b, t, 0, torch::kFloat32, torch::kCPU);
         auto leaf = [&](int64_t heads) { return torch::randn({b, heads, t, d}).requires_grad_(); };
         const auto q = leaf(h), k = leaf(kvHeads), v = leaf(kvHeads);
-        const auto upstream = torch::randn({b, h, t, d});
+        // Left-padded positions see no key at all; their (uniform) output carries no label and no
+        // later position reads it, and leaving out unseen keys changes it: they get no gradient
+        // (as under a loss) and are not compared.
+        const auto seen = mask.to(torch::kFloat32).view({b, 1, t, 1});
+        const auto upstream = torch::randn({b, h, t, d}) * seen;
         const double scale = 1.0 / std::sqrt(8.0) * 1.5;   // not a power of two
         auto run = [&](bool recompute) {
             for (auto x : {q, k, v})
@@ -225,13 +229,14 @@ private Q_SLOTS:
             auto cast = [&](const torch::Tensor& x) { return bf16 ? x.to(torch::kBFloat16) : x * 1.0; };
             torch::Tensor out;
             if (recompute) {
-                out = ops::recomputedAttention(cast(q), cast(k), cast(v), bias, scale, blockRows);
+                out = ops::recomputedAttention(cast(q), cast(k), cast(v), bias, scale, blockRows, /*causal=*/true);
             } else {
                 ops::KeepAttentionProbs plain;
                 out = ops::attention(cast(q), cast(k), cast(v), bias, scale).view({b, t, h, d}).transpose(1, 2);
             }
             (out.to(torch::kFloat32) * upstream).sum().backward();
-            return std::vector<torch::Tensor>{out.to(torch::kFloat32).detach(), q.grad().clone(), k.grad().clone(), v.grad().clone()};
+            return std::vector<torch::Tensor>{out.to(torch::kFloat32).detach() * seen, q.grad().clone(), k.grad().clone(),
+                                              v.grad().clone()};
         };
         const auto plain = run(false), recomputed = run(true);
         const char* names[] = {"output", "dq", "dk", "dv"};

@@ -26,7 +26,7 @@ public:
         auto v = qkv.narrow(-1, 2 * hidden_, hidden_).view({b, t, heads_, headDim_}).transpose(1, 2);
         if (cache) std::tie(k, v) = cache->append(layer, k, v);
         const bool train = is_training();
-        auto out = c_proj->forward(ops::attention(q, k, v, bias, scale_, train ? attnDrop_ : 0.0));
+        auto out = c_proj->forward(ops::attention(q, k, v, bias, scale_, train ? attnDrop_ : 0.0, /*causalBias=*/true));
         return ops::dropout(out, residDrop_, train);
     }
     AdaptableLinear c_attn{nullptr}, c_proj{nullptr};

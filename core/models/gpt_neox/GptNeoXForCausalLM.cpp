@@ -33,7 +33,7 @@ public:
         if (cache) std::tie(k, v) = cache->append(layer, k, v);
         else v = v.contiguous();
         return dense->forward(ops::attention(q.contiguous(), k, v, bias, 1.0 / std::sqrt(static_cast<double>(headDim_)),
-                                             is_training() ? attnDrop_ : 0.0));
+                                             is_training() ? attnDrop_ : 0.0, /*causalBias=*/true));
     }
     AdaptableLinear query_key_value{nullptr}, dense{nullptr};
 
