@@ -94,7 +94,7 @@ Command makeForwardCommand() {
         {"ids", true, "comma-separated input token ids"},
         {"adapter", true, "PEFT adapter folder to apply"},
         {"device", true, "cpu, cuda, cuda:N or auto (default cpu)"},
-        {"dtype", true, "fp32 (default), bf16 or fp16 (CUDA only)"},
+        {"dtype", true, "fp32 (default), bf16 (CPU: fast with AVX512-BF16 or AMX), or fp16 (CUDA only)"},
         {"decoder-ids", true, "encoder-decoder models: decoder input ids (loss: next-token CE over them)"},
         {"labels", true, "encoder-decoder models: labels (decoder input = labels shifted right, loss as transformers)"},
     };

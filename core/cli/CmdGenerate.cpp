@@ -38,7 +38,7 @@ Command makeGenerateCommand() {
         {"stop", true, "stop when the completion contains this text (comma-separated list)"},
         {"no-special", false, "do not add BOS/EOS when tokenizing --prompt"},
         {"device", true, "cpu, cuda, cuda:N or auto (default auto)"},
-        {"dtype", true, "fp32 (default), bf16 or fp16 (CUDA only)"},
+        {"dtype", true, "fp32 (default), bf16 (CPU: fast with AVX512-BF16 or AMX), or fp16 (CUDA only)"},
         {"json", false, "print {\"ids\": [...], \"text\": ...} instead of streaming text"},
     };
     c.run = [](const Args& args, const Context&) {

@@ -5,6 +5,9 @@
 #include "cli/Command.h"
 #include "jobs/TrainingSession.h"
 #include "util/Error.h"
+#include "util/ProcessTuning.h"
+#include "workspace/RunRepository.h"
+#include "workspace/Workspace.h"
 
 #include <csignal>
 #include <fstream>
@@ -157,6 +160,24 @@ void applyFlags(const Args& a, TrainingConfig& c) {
     if (a.has("norms")) m["norms"] = true;
 }
 
+// A resumed run's precision is stored in the workspace, not on the command line from which
+// start-up chose the CPU spin setting (util/ProcessTuning.h): a bf16 run on the CPU starts
+// again with bf16's. The workspace is closed before that.
+void retuneForStoredBf16(const QString& workspacePath, qint64 runId) {
+    std::string precision, device;
+    try {
+        auto ws = Workspace::open(workspacePath);
+        RunRepository repo(ws);
+        const auto run = repo.find(runId);
+        if (!run) return;   // resume says so
+        precision = run->config.value("precision", std::string("fp32"));
+        device = run->config.value("device", std::string("auto"));
+    } catch (const std::exception&) {
+        return;   // resume reports what is wrong
+    }
+    if (precision == "bf16" && device.rfind("cuda", 0) != 0) retuneForBf16();
+}
+
 } // namespace
 
 Command makeTrainCommand() {
@@ -166,7 +187,9 @@ Command makeTrainCommand() {
     c.usage = "(--config RUN.json | --model DIR (--instructions NAME | --data FILE.jsonl)) [--method M] [flags] | --resume RUN";
     c.flags = trainFlags();
     c.run = [](const Args& a, const Context& ctx) {
-        auto ws = Workspace::open(ctx.workspacePath.empty() ? Workspace::defaultPath() : QString::fromStdString(ctx.workspacePath));
+        const QString wsPath = ctx.workspacePath.empty() ? Workspace::defaultPath() : QString::fromStdString(ctx.workspacePath);
+        if (a.has("resume")) retuneForStoredBf16(wsPath, a.integer("resume", 0));   // may re-execute
+        auto ws = Workspace::open(wsPath);
         TrainingSession session(ws);
         session.onPrepared = [](const nlohmann::json& j) { printJsonLine(j.dump()); };
         JsonLinesSink printer(std::cout);

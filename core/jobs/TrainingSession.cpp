@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QDir>
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace tb {
@@ -113,6 +114,8 @@ TrainingSessionResult TrainingSession::execute(qint64 runId, TrainingConfig c, c
                         {"total_steps", trainer.totalSteps()},
                         {"steps_per_epoch", trainer.stepsPerEpoch()},
                         {"resumed_from", checkpoint.empty() ? nlohmann::json(nullptr) : nlohmann::json(checkpoint)},
+                        // OpenMP's spinning as libgomp read it at start-up (util/ProcessTuning.h)
+                        {"gomp_spincount", std::getenv("GOMP_SPINCOUNT") ? std::getenv("GOMP_SPINCOUNT") : ""},
                         {"estimate",
                          {{"peak_memory_mb", static_cast<double>(e.peakBytes) / 1048576.0},
                           {"seconds_per_epoch", e.secondsPerEpoch},

@@ -80,10 +80,13 @@ torch::ScalarType resolveDtype(const std::string& spec, const torch::Device& dev
         s = configDtype == "bfloat16" ? "bf16" : configDtype == "float16" ? "fp16" : "fp32";
     }
     if (s == "fp32" || s == "float32") return torch::kFloat32;
-    if (s == "bf16" || s == "bfloat16" || s == "fp16" || s == "float16") {
+    // bf16 weights work on the CPU too (oneDNN's bf16 GEMMs, AMX where the CPU has it); fp16
+    // has no fast CPU kernels in LibTorch.
+    if (s == "bf16" || s == "bfloat16") return torch::kBFloat16;
+    if (s == "fp16" || s == "float16") {
         if (!device.is_cuda())
-            throw UsageError("dtype " + spec + " is only supported on CUDA; on the CPU use fp32");
-        return (s == "bf16" || s == "bfloat16") ? torch::kBFloat16 : torch::kFloat16;
+            throw UsageError("dtype " + spec + " is only supported on CUDA; on the CPU use fp32 or bf16");
+        return torch::kFloat16;
     }
     throw UsageError("dtype '" + spec + "' is not fp32, bf16, fp16 or auto");
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <dlfcn.h>
 #include <unistd.h>
@@ -82,6 +83,9 @@ bool denormalsFlushed() {
 }
 
 namespace {
+const char* const kSpinFp32 = "1000";
+const char* const kSpinBf16 = "30000";
+
 // Whether the command line asks for bf16: `--precision bf16` (or `=bf16`), or, without a
 // --precision flag (flags override the file), `--config RUN.json` whose "precision" is "bf16".
 bool asksForBf16(char** argv) {
@@ -121,7 +125,7 @@ void tuneProcessEnvironment(char** argv) {
     // parallel regions pay (30000: LoRA bench 569-573 tokens/s against 464-478 at 1000), while
     // fp32 work needs the cores free for OpenBLAS' threads soon (30000 cost batch-8 generation
     // 8 %; fp32 training unchanged).
-    if (!std::getenv("OMP_WAIT_POLICY")) setDefault("GOMP_SPINCOUNT", asksForBf16(argv) ? "30000" : "1000");
+    if (!std::getenv("OMP_WAIT_POLICY")) setDefault("GOMP_SPINCOUNT", asksForBf16(argv) ? kSpinBf16 : kSpinFp32);
     // 2^20 TSC cycles (well under a millisecond) of yielding before OpenBLAS' idle threads
     // sleep, instead of 2^28 (~0.1 s): see the header.
     if (blasCoreName().size()) setDefault("OPENBLAS_THREAD_TIMEOUT", "20");
@@ -133,6 +137,38 @@ void tuneProcessEnvironment(char** argv) {
     ::execv("/proc/self/exe", argv);
     // execv failed (no /proc?): carry on with the libraries as they loaded.
     flushDenormals();
+}
+
+std::vector<std::string> ownCommandLine() {
+    std::ifstream in("/proc/self/cmdline", std::ios::binary);
+    const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<std::string> args;
+    std::string item;
+    for (char c : all) {
+        if (c == '\0') {
+            args.push_back(item);
+            item.clear();
+        } else {
+            item += c;
+        }
+    }
+    if (!item.empty()) args.push_back(item);
+    return args;
+}
+
+void retuneForBf16() {
+    const auto tuned = tunedVariables();
+    if (std::find(tuned.begin(), tuned.end(), "GOMP_SPINCOUNT") == tuned.end()) return;   // the user's own, or no tuning
+    const char* now = std::getenv("GOMP_SPINCOUNT");
+    if (!now || std::string(now) == kSpinBf16) return;
+    auto args = ownCommandLine();
+    if (args.empty()) return;
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::setenv("GOMP_SPINCOUNT", kSpinBf16, 1);
+    ::execv("/proc/self/exe", argv.data());
+    ::setenv("GOMP_SPINCOUNT", now, 1);   // execv failed: carry on as started (the variable as libgomp read it)
 }
 
 std::vector<std::string> tunedVariables() {

@@ -40,6 +40,16 @@ void flushDenormals();
 // Whether this thread flushes denormals.
 bool denormalsFlushed();
 
+// `train --resume RUN` learns that the run trains in bf16 only from the workspace, after
+// start-up chose GOMP_SPINCOUNT for fp32 (a resumed bf16 run was ~20 % slower). When that
+// variable is tunebench's own choice and not bf16's, sets bf16's and re-executes the program
+// with the same arguments; the caller must have closed every file it opened. Returns when
+// there was nothing to do or the re-execution failed.
+void retuneForBf16();
+
+// This process's arguments as /proc/self/cmdline holds them (argv[0] first); empty without /proc.
+std::vector<std::string> ownCommandLine();
+
 // The variables tuneProcessEnvironment set in this process (not the user's own), e.g.
 // {"OPENBLAS_CORETYPE", "GOMP_SPINCOUNT"}; empty when it changed nothing.
 std::vector<std::string> tunedVariables();

@@ -5,8 +5,6 @@
 // inherit exactly those settings. Re-executes the test once when something had to be set.
 #include "util/ProcessTuning.h"
 
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -15,19 +13,7 @@ namespace {
 struct TuneBeforeMain {
     TuneBeforeMain() {
         // main()'s argv is not available yet; /proc/self/cmdline holds the same arguments.
-        std::ifstream in("/proc/self/cmdline", std::ios::binary);
-        const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        std::vector<std::string> args;
-        std::string item;
-        for (char c : all) {
-            if (c == '\0') {
-                args.push_back(item);
-                item.clear();
-            } else {
-                item += c;
-            }
-        }
-        if (!item.empty()) args.push_back(item);
+        auto args = tb::ownCommandLine();
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void parity();
     void stories260K_data();
     void stories260K();
+    void stories260KBf16OnCpu();
 };
 
 void TestModelParity::parity_data() {
@@ -143,6 +144,39 @@ void TestModelParity::stories260K() {
     opt.eosTokenIds = eosTokenIdsForModelDir(dir);
     auto res = generate(*model, {g["prompt_ids"].get<std::vector<int64_t>>()}, opt);
     QCOMPARE(res.newTokens[0], want);
+}
+
+// bf16 weights on the CPU (`generate --dtype bf16`): along the golden continuation the logits
+// stay close to fp32's, pick the same token wherever fp32's choice is clear, and greedy
+// generation gives the golden text's first tokens.
+void TestModelParity::stories260KBf16OnCpu() {
+    const std::string dir = std::string(TB_SHARED_DIR) + "/models/stories260K";
+    if (!std::filesystem::exists(dir)) QSKIP("../shared/models/stories260K is absent");
+    auto g = tbtest::readJson(dir + "/golden_greedy_once_upon_a_time.json");
+    auto fp32 = loadCausalLM(dir, {"cpu", "fp32"});
+    auto bf16 = loadCausalLM(dir, {"cpu", "bf16"});
+    QCOMPARE(bf16->parameters().front().scalar_type(), torch::kBFloat16);
+    auto ids = g["prompt_ids"].get<std::vector<int64_t>>();
+    const auto golden = g["greedy_ids"].get<std::vector<int64_t>>();
+    const size_t promptLen = ids.size();
+    ids.insert(ids.end(), golden.begin(), golden.end());
+    torch::NoGradGuard ng;
+    ForwardInput in;
+    in.inputIds = torch::tensor(ids, torch::kInt64).unsqueeze(0);
+    const auto lf = fp32->forward(in).logits[0];
+    const auto lb = bf16->forward(in).logits[0].to(torch::kFloat32);
+    const double scale = lf.abs().max().item<double>();
+    const double diff = (lf - lb).abs().max().item<double>();
+    QVERIFY2(diff < 0.05 * scale, qPrintable(QStringLiteral("bf16 logits differ by %1 (largest logit %2)").arg(diff).arg(scale)));
+    const auto top2 = std::get<0>(lf.topk(2, -1));
+    const auto clear = (top2.select(1, 0) - top2.select(1, 1)) > 0.1 * scale;
+    const auto same = lf.argmax(-1) == lb.argmax(-1);
+    QVERIFY(clear.sum().item<int64_t>() > static_cast<int64_t>(ids.size()) / 2);
+    QCOMPARE((same | ~clear).all().item<bool>(), true);
+    GenerationOptions opt;
+    opt.maxNewTokens = 10;
+    auto res = generate(*bf16, {std::vector<int64_t>(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(promptLen))}, opt);
+    QCOMPARE(res.newTokens[0], std::vector<int64_t>(golden.begin(), golden.begin() + 10));
 }
 
 QTEST_GUILESS_MAIN(TestModelParity)

@@ -6,6 +6,7 @@
 #include "jobs/TrainingJob.h"
 #include "models/ModelLoader.h"
 #include "peft/PeftModel.h"
+#include "util/ProcessTuning.h"
 #include "workspace/RunRepository.h"
 
 #include <QProcess>
@@ -183,6 +184,31 @@ private Q_SLOTS:
         in.inputIds = torch::randint(3, 400, {1, 10}, torch::kInt64);
         const double d = (withAdapter.forward(in).logits - mergedModel.forward(in).logits).abs().max().item<double>();
         QVERIFY2(d < 1e-4, qPrintable(QString::number(d)));
+    }
+
+    // A resumed bf16 run gets bf16's OpenMP spinning although its command line (`--resume N`)
+    // does not say bf16: tunebench reads the stored run and starts itself again with it.
+    void resumedBf16RunSpinsAsBf16() {
+        const auto tuned = tunedVariables();
+        if (std::find(tuned.begin(), tuned.end(), "GOMP_SPINCOUNT") == tuned.end())
+            QSKIP("GOMP_SPINCOUNT comes from this environment, not from tunebench");
+        const QString ws = dir_ + QStringLiteral("/ws-bf16.tunebench");
+        auto killed = runCli(trainArgs(ws, dir_, {QStringLiteral("--precision"), QStringLiteral("bf16"), QStringLiteral("--save-every"),
+                                                  QStringLiteral("3")}),
+                             3);
+        QCOMPARE(killed.exitCode, -9);
+        const auto first = std::find_if(killed.lines.begin(), killed.lines.end(),
+                                        [](const nlohmann::json& j) { return j.value("event", "") == "prepared"; });
+        QVERIFY(first != killed.lines.end());
+        const auto runId = (*first)["run_id"].get<qint64>();
+        auto resumed = runCli({QStringLiteral("train"), QStringLiteral("--workspace"), ws, QStringLiteral("--resume"), QString::number(runId)});
+        QCOMPARE(resumed.exitCode, 0);
+        const auto prep = std::find_if(resumed.lines.begin(), resumed.lines.end(),
+                                       [](const nlohmann::json& j) { return j.value("event", "") == "prepared"; });
+        QVERIFY(prep != resumed.lines.end());
+        QVERIFY2(!(*prep)["resumed_from"].is_null(), prep->dump().c_str());
+        QCOMPARE(QString::fromStdString((*prep)["gomp_spincount"].get<std::string>()), QStringLiteral("30000"));
+        QCOMPARE(resumed.lines.back().value("status", ""), std::string("completed"));
     }
 
     void fromRunReproduces() {
