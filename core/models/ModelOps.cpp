@@ -4,9 +4,19 @@
 
 #include "util/Error.h"
 
+#include <torch/version.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <optional>
+#include <string>
+
+// LibTorch 2.5 and later: fused attention kernels (flash / memory-efficient on CUDA).
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 5)
+#define TB_HAVE_SDPA 1
+#endif
 
 namespace tb::ops {
 
@@ -46,11 +56,49 @@ torch::Tensor positionIds(const torch::Tensor& mask, int64_t batch, int64_t t, i
     return pos.narrow(1, pos.size(1) - t, t);
 }
 
+#ifdef TB_HAVE_SDPA
+namespace {
+// TUNEBENCH_SDPA: unset or "on" = LibTorch's fused attention on CUDA; "off" = never; "cpu" = on
+// the CPU too (to check that path where there is no GPU).
+int sdpaMode() {
+    static const int mode = [] {
+        const char* v = std::getenv("TUNEBENCH_SDPA");
+        const std::string s = v ? v : "on";
+        return s == "off" || s == "0" ? 0 : s == "cpu" ? 2 : 1;
+    }();
+    return mode;
+}
+} // namespace
+#endif
+
+bool fusedAttentionAvailable() {
+#ifdef TB_HAVE_SDPA
+    return sdpaMode() > 0;
+#else
+    return false;
+#endif
+}
+
 torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                         const torch::Tensor& bias, double scale, double dropoutP, bool causalBias) {
     const int64_t b = q.size(0), h = q.size(1), t = q.size(2), d = q.size(3);
     const int64_t kvh = k.size(1), s = k.size(2);
     const int64_t groups = h / kvh;
+#ifdef TB_HAVE_SDPA
+    // On CUDA, LibTorch's fused attention (the memory-efficient kernel takes an additive mask):
+    // no [B, H, T, S] tensor in forward or backward. Without dropout (its random stream differs
+    // from the plain path's). The mask is clamped to fp16's range so a cast never makes -inf
+    // (an all -inf row would give NaN, and 0 * NaN reaches every row through P·V); a row that
+    // sees no key averages over all keys, as on the plain path.
+    if (dropoutP == 0.0 && sdpaMode() > 0 && (q.is_cuda() || sdpaMode() == 2)) {
+        std::optional<at::Tensor> mask;
+        if (bias.defined()) mask = bias.clamp_min(-65504.0).to(q.scalar_type());
+        const auto kk = groups > 1 ? k.repeat_interleave(groups, 1) : k;
+        const auto vv = groups > 1 ? v.repeat_interleave(groups, 1) : v;
+        auto out = at::scaled_dot_product_attention(q, kk, vv, mask, 0.0, false, scale);
+        return out.transpose(1, 2).reshape({b, t, h * d});
+    }
+#endif
     // Training without attention dropout: keep q, k, v instead of the probabilities (FusedOps.h).
     const bool needsGrad = q.requires_grad() || k.requires_grad() || v.requires_grad();
     const bool biasNeedsGrad = bias.defined() && bias.requires_grad();
