@@ -89,6 +89,17 @@ CliRun runCli(const QStringList& args, int killAtCheckpoint = 0) {
     return r;
 }
 
+// The "prepared" event (a "resumed from ..." message may come before it); null when absent.
+nlohmann::json preparedEvent(const CliRun& r) {
+    for (const auto& j : r.lines)
+        if (j.value("event", "") == "prepared") return j;
+    return nullptr;
+}
+
+CliRun resumeRun(const QString& ws, int64_t runId) {
+    return runCli({QStringLiteral("train"), QStringLiteral("--workspace"), ws, QStringLiteral("--resume"), QString::number(runId)});
+}
+
 std::map<int64_t, double> stepLosses(const CliRun& r) {
     std::map<int64_t, double> out;
     for (const auto& j : r.lines)
@@ -140,13 +151,10 @@ private Q_SLOTS:
         auto killed = runCli(trainArgs(ws2, dir_, {QStringLiteral("--save-every"), QStringLiteral("3")}), 6);
         QCOMPARE(killed.exitCode, -9);
         const auto runId = killed.lines.front()["run_id"].get<int64_t>();
-        auto resumed = runCli({QStringLiteral("train"), QStringLiteral("--workspace"), ws2, QStringLiteral("--resume"), QString::number(runId)});
+        auto resumed = resumeRun(ws2, runId);
         QCOMPARE(resumed.exitCode, 0);
-        // (a "resumed from ..." message may come before the "prepared" event)
-        const auto prep = std::find_if(resumed.lines.begin(), resumed.lines.end(),
-                                       [](const nlohmann::json& j) { return j.value("event", "") == "prepared"; });
-        QVERIFY(prep != resumed.lines.end());
-        QVERIFY2(!(*prep)["resumed_from"].is_null(), prep->dump().c_str());
+        const auto prep = preparedEvent(resumed);
+        QVERIFY2(prep.is_object() && prep.contains("resumed_from") && !prep.at("resumed_from").is_null(), prep.dump().c_str());
         auto after = stepLosses(resumed);
         QVERIFY(!after.empty());
         QVERIFY(after.begin()->first >= 7);
@@ -197,17 +205,13 @@ private Q_SLOTS:
                                                   QStringLiteral("3")}),
                              3);
         QCOMPARE(killed.exitCode, -9);
-        const auto first = std::find_if(killed.lines.begin(), killed.lines.end(),
-                                        [](const nlohmann::json& j) { return j.value("event", "") == "prepared"; });
-        QVERIFY(first != killed.lines.end());
-        const auto runId = (*first)["run_id"].get<qint64>();
-        auto resumed = runCli({QStringLiteral("train"), QStringLiteral("--workspace"), ws, QStringLiteral("--resume"), QString::number(runId)});
+        const auto first = preparedEvent(killed);
+        QVERIFY(first.is_object());
+        auto resumed = resumeRun(ws, first.value("run_id", int64_t{0}));
         QCOMPARE(resumed.exitCode, 0);
-        const auto prep = std::find_if(resumed.lines.begin(), resumed.lines.end(),
-                                       [](const nlohmann::json& j) { return j.value("event", "") == "prepared"; });
-        QVERIFY(prep != resumed.lines.end());
-        QVERIFY2(!(*prep)["resumed_from"].is_null(), prep->dump().c_str());
-        QCOMPARE(QString::fromStdString((*prep)["gomp_spincount"].get<std::string>()), QStringLiteral("30000"));
+        const auto prep = preparedEvent(resumed);
+        QVERIFY2(prep.is_object() && prep.contains("resumed_from") && !prep.at("resumed_from").is_null(), prep.dump().c_str());
+        QCOMPARE(QString::fromStdString(prep.value("gomp_spincount", std::string())), QStringLiteral("30000"));
         QCOMPARE(resumed.lines.back().value("status", ""), std::string("completed"));
     }
 
