@@ -75,12 +75,18 @@ def check_forward(tb, data, out):
                 continue
             exp = json.load(open(exp_file))
             ids = ",".join(map(str, exp["input_ids"]))
-            for dtype in ["fp32", "bf16"] if arch == "llama" else ["fp32"]:
+            # LibTorch's fused attention (the default on CUDA with LibTorch >= 2.5) and, for the
+            # llama fixtures, the plain path as well (TUNEBENCH_SDPA=off), to compare the two.
+            variants = [(d, "default") for d in (["fp32", "bf16"] if arch == "llama" else ["fp32"])]
+            if arch in ("llama", "llama_gqa"):
+                variants.append(("fp32", "off"))
+            for dtype, sdpa in variants:
                 cmd = [tb, "forward", "--model", os.path.join(root, arch), "--ids", ids, "--device", DEVICE, "--dtype", dtype]
                 if sub:
                     cmd += ["--adapter", path]
-                p = subprocess.run(cmd, capture_output=True, text=True)
-                row = {"arch": arch, "adapter": sub or "none", "dtype": dtype, "exit": p.returncode}
+                env = dict(os.environ, TUNEBENCH_SDPA="off") if sdpa == "off" else None
+                p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+                row = {"arch": arch, "adapter": sub or "none", "dtype": dtype, "sdpa": sdpa, "exit": p.returncode}
                 try:
                     got = json.loads(p.stdout.strip().splitlines()[-1])["logits_last"]
                     row["max_abs_diff"] = max_abs_diff(got, exp["logits_last"])
@@ -188,18 +194,24 @@ def check_bench(tb, out, quick):
             ["--method", "lora", "--rank", "16", "--seq", "1024", "--batch", "16", "--precision", "bf16"],
             ["--method", "lora", "--rank", "16", "--seq", "1024", "--batch", "16", "--precision", "bf16", "--gradient-checkpointing"],
             ["--method", "full", "--seq", "1024", "--batch", "8", "--precision", "bf16"]]
+    # The plain attention path (recomputed probabilities) instead of LibTorch's fused kernel.
+    runs.append(runs[2] + ["--no-reference", "sdpa=off"])
     if quick:
         runs = runs[:2]
     res = []
     for flags in runs:
+        env = None
+        if flags[-1] == "sdpa=off":
+            flags = flags[:-1]
+            env = dict(os.environ, TUNEBENCH_SDPA="off")
         cmd = [tb, "bench", "train", "--shape", "smollm2-135m", "--device", DEVICE, "--train-steps", "10", "--train-warmup", "3"] + flags
         t0 = time.time()
-        p = subprocess.run(cmd, capture_output=True, text=True)
+        p = subprocess.run(cmd, capture_output=True, text=True, env=env)
         try:
             j = json.loads(p.stdout.strip().splitlines()[-1])
         except (ValueError, IndexError):
             j = {"error": (p.stderr or p.stdout)[-600:]}
-        j["args"] = " ".join(flags)
+        j["args"] = " ".join(flags) + (" (TUNEBENCH_SDPA=off)" if env else "")
         j["wall_s"] = round(time.time() - t0, 1)
         res.append(j)
     out["bench"] = res
