@@ -218,10 +218,10 @@ torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k
                                   const torch::Tensor& bias, double scale, int64_t blockRows, bool causal) {
     const int64_t t = q.size(2);
     if (blockRows <= 0) {
-        // Blocks of query rows whose fp32 probabilities take at most 32 MB (one block up to
+        // Blocks of query rows whose fp32 probabilities take at most kAttentionBlockBytes (32 MB,
         // B*H*T*S = 8M elements: SmolLM2-135M at batch 4 x 256 tokens is 2.4M).
         const int64_t perRow = std::max<int64_t>(1, q.size(0) * q.size(1) * k.size(2));
-        blockRows = std::max<int64_t>(1, (int64_t{8} << 20) / perRow);
+        blockRows = std::max<int64_t>(1, kAttentionBlockBytes / 4 / perRow);
     }
     return RecomputedAttentionFunction::apply(q, k, v, bias, scale, std::min(blockRows, t), causal);
 }

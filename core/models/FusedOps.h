@@ -36,6 +36,8 @@ torch::Tensor rotary(const torch::Tensor& x, const torch::Tensor& cos, const tor
 // probabilities). causal: the bias masks every key after a query's own position (S - T + row),
 // so each block leaves out the keys none of its rows sees. Without dropout; the caller takes
 // the plain path when it needs dropout.
+// The most fp32 probabilities one block holds (blockRows = 0).
+constexpr int64_t kAttentionBlockBytes = int64_t{32} << 20;
 torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                   const torch::Tensor& bias, double scale, int64_t blockRows = 0, bool causal = false);
 

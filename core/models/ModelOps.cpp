@@ -71,14 +71,6 @@ int sdpaMode() {
 } // namespace
 #endif
 
-bool fusedAttentionAvailable() {
-#ifdef TB_HAVE_SDPA
-    return sdpaMode() > 0;
-#else
-    return false;
-#endif
-}
-
 torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                         const torch::Tensor& bias, double scale, double dropoutP, bool causalBias) {
     const int64_t b = q.size(0), h = q.size(1), t = q.size(2), d = q.size(3);

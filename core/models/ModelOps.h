@@ -25,10 +25,9 @@ torch::Tensor positionIds(const torch::Tensor& mask, int64_t batch, int64_t t, i
 // causalBias: bias is (or includes) the causal mask, as attentionBias builds it for decoders.
 // On CUDA with LibTorch 2.5 or later (and no dropout) this runs LibTorch's fused attention
 // (scaled_dot_product_attention); TUNEBENCH_SDPA=off keeps the plain path, =cpu uses the fused
-// one on the CPU too. fusedAttentionAvailable() says whether this build and setting allow it.
+// one on the CPU too.
 torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                         const torch::Tensor& bias, double scale, double dropout = 0.0, bool causalBias = false);
-bool fusedAttentionAvailable();
 
 // nn.Dropout(p): x unchanged when not training or p == 0 (no random numbers drawn, as torch).
 torch::Tensor dropout(const torch::Tensor& x, double p, bool training);

@@ -2,6 +2,7 @@
 
 #include "training/CausalLmLoss.h"
 
+#include "models/FusedOps.h"
 #include "models/ModelConfig.h"
 
 #include <torch/torch.h>
@@ -93,7 +94,7 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
     // otherwise attention recomputes them in backward, a block of at most 32 MB at a time.
     const double scores = static_cast<double>(batch * c.numHeads) * static_cast<double>(seqLen * seqLen) * 4.0;
     const double plainScores = scores * 2.0 + (c.attentionDropout > 0 ? scores : 0.0);
-    const double block = 2.0 * std::min(scores, 32.0 * 1024 * 1024);
+    const double block = 2.0 * std::min(scores, static_cast<double>(ops::kAttentionBlockBytes));
     const double layers = static_cast<double>(c.numLayers);
     const double perLayer = base + (c.attentionDropout > 0 ? plainScores : 0.0);
     e.activationBytes = static_cast<int64_t>(checkpointing ? layers * tokens * h * 4.0 + base + plainScores
