@@ -1,7 +1,9 @@
 #include "models/FusedOps.h"
 
 #include "models/Autocast.h"
+#include "models/CpuKernels.h"
 
+#include <ATen/Parallel.h>
 #include <torch/csrc/autograd/custom_function.h>
 #include <torch/torch.h>
 
@@ -36,6 +38,53 @@ public:
         at::silu_backward_out(gradGate, go * up, gate);
         at::mul_out(gradUp, go, torch::silu(gate));
         return {grad};
+    }
+};
+
+// Rows of x (contiguous fp32 CPU, [.., H]) normalised by kernels::rmsNormForward, split over
+// LibTorch's threads. Returns y and the per-row 1/rms.
+std::pair<torch::Tensor, torch::Tensor> rmsNormRows(const torch::Tensor& x, const torch::Tensor& weight, double eps) {
+    const int64_t h = x.size(-1), rows = x.numel() / h;
+    auto y = torch::empty(x.sizes(), x.options());
+    auto rstd = torch::empty({rows}, x.options());
+    const float* xp = x.data_ptr<float>();
+    const float* wp = weight.data_ptr<float>();
+    float* yp = y.data_ptr<float>();
+    float* rp = rstd.data_ptr<float>();
+    at::parallel_for(0, rows, std::max<int64_t>(1, 16384 / h), [&](int64_t lo, int64_t hi) {
+        kernels::rmsNormForward(xp + lo * h, wp, yp + lo * h, rp + lo, hi - lo, h, static_cast<float>(eps));
+    });
+    return {y, rstd};
+}
+
+class RmsNormFunction : public torch::autograd::Function<RmsNormFunction> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x, const torch::Tensor& weight, double eps) {
+        auto [y, rstd] = rmsNormRows(x, weight, eps);
+        ctx->save_for_backward({x, weight, rstd});
+        return y;
+    }
+
+    static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {
+        const auto saved = ctx->get_saved_variables();
+        const auto &x = saved[0], &weight = saved[1], &rstd = saved[2];
+        const auto gy = gradOutputs[0].to(torch::kFloat32).contiguous();
+        const int64_t h = x.size(-1), rows = x.numel() / h;
+        torch::Tensor gx, gw;
+        if (ctx->needs_input_grad(0)) {
+            gx = torch::empty(x.sizes(), x.options());
+            const float* gp = gy.data_ptr<float>();
+            const float* xp = x.data_ptr<float>();
+            const float* wp = weight.data_ptr<float>();
+            const float* rp = rstd.data_ptr<float>();
+            float* op = gx.data_ptr<float>();
+            at::parallel_for(0, rows, std::max<int64_t>(1, 16384 / h), [&](int64_t lo, int64_t hi) {
+                kernels::rmsNormBackward(gp + lo * h, xp + lo * h, wp, rp + lo, op + lo * h, hi - lo, h);
+            });
+        }
+        // The weight's gradient (full fine-tuning, norms trained): sum over rows of gy * x * rstd.
+        if (ctx->needs_input_grad(1)) gw = (gy.view({rows, h}) * (x.view({rows, h}) * rstd.view({rows, 1}))).sum(0);
+        return {gx, gw, torch::Tensor()};
     }
 };
 
@@ -197,6 +246,16 @@ torch::Tensor gatedActivation(const std::string& act, const torch::Tensor& gateU
     if (!isSilu(act)) return {};
     if (torch::GradMode::is_enabled() && gateUp.requires_grad()) return GatedSiluFunction::apply(gateUp);
     return gatedPlain(gateUp);
+}
+
+torch::Tensor fusedRmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps) {
+    const bool fits = x.is_cpu() && weight.is_cpu() && x.scalar_type() == torch::kFloat32 &&
+                      weight.scalar_type() == torch::kFloat32 && x.dim() >= 1 && x.numel() > 0 && weight.dim() == 1 &&
+                      weight.size(0) == x.size(-1) && weight.is_contiguous() && !weight.is_sparse() && !x.is_sparse();
+    if (!fits) return {};
+    const auto xc = x.contiguous();
+    if (torch::GradMode::is_enabled() && (x.requires_grad() || weight.requires_grad())) return RmsNormFunction::apply(xc, weight, eps);
+    return rmsNormRows(xc, weight, eps).first;
 }
 
 torch::Tensor rotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {

@@ -112,7 +112,9 @@ torch::Tensor dropout(const torch::Tensor& x, double p, bool training) {
     return training && p > 0 ? torch::dropout(x, p, true) : x;
 }
 
-torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps) {
+torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps, bool training) {
+    if (training)
+        if (auto y = fusedRmsNorm(x, weight, eps); y.defined()) return y;
     auto h = x.to(torch::kFloat32);
     auto var = h.pow(2).mean(-1, true);
     h = h * torch::rsqrt(var + eps);

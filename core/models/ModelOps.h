@@ -32,7 +32,10 @@ torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const to
 // nn.Dropout(p): x unchanged when not training or p == 0 (no random numbers drawn, as torch).
 torch::Tensor dropout(const torch::Tensor& x, double p, bool training);
 
-torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps);
+// weight * (x * rsqrt(mean(x^2, -1) + eps)) in fp32. `training`: the one-pass kernels of
+// ops::fusedRmsNorm (FusedOps.h) where they apply. They sum x^2 in another order than ATen, so
+// inference (eval mode) keeps ATen's operations and the reference stack's rounding exactly.
+torch::Tensor rmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps, bool training = false);
 torch::Tensor activation(const std::string& name, const torch::Tensor& x);
 
 // x * cos + rotate_half(x) * sin over the first cos.size(-1) dims of x (the rest pass through).

@@ -2,7 +2,7 @@
 // (linearCrossEntropy / ForwardInput::skipLogits) equals cross-entropy over full logits in
 // value and gradients, and gradient checkpointing (ForwardInput::checkpointLayers) gives the
 // gradients of the plain backward, dropout included (the recompute replays the random state).
-// The fused activation and rotary backward (models/FusedOps.h) equal autograd's over the plain
+// The fused activation, RMSNorm and rotary backward (models/FusedOps.h) equal autograd's over the plain
 // expressions, and so does attention that recomputes its probabilities in backward. bf16 autocast on the CPU (precision bf16) stays close to fp32, runs the chunked
 // loss's GEMMs in bf16 like the full-logits path, and checkpointing replays it exactly.
 #include "models/Autocast.h"
@@ -186,6 +186,58 @@ private Q_SLOTS:
         const double d = maxDiff(leafA.grad(), leafB.grad());
         QVERIFY2(d < 1e-5, qPrintable(QStringLiteral("input gradient differs by %1").arg(d)));
         QVERIFY(leafA.grad().abs().sum().item<double>() > 0);
+    }
+
+    // The one-pass RMSNorm (FusedOps.h, CpuKernels.h) against autograd over Hugging Face's
+    // expression: row lengths that are and are not multiples of a vector, a transposed input,
+    // the weight trained or frozen. Only the order of the sum differs, so within rounding.
+    void fusedRmsNormMatchesAutograd_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("strided");
+        QTest::addColumn<bool>("trainWeight");
+        for (int w : {576, 37})
+            for (bool strided : {false, true})
+                for (bool tw : {false, true})
+                    QTest::newRow(qPrintable(QStringLiteral("h%1%2%3").arg(w).arg(strided ? " strided" : "").arg(tw ? " weight" : "")))
+                        << w << strided << tw;
+    }
+    void fusedRmsNormMatchesAutograd() {
+        QFETCH(int, width);
+        QFETCH(bool, strided);
+        QFETCH(bool, trainWeight);
+        torch::manual_seed(5);
+        const double eps = 1e-5;
+        auto leafA = (torch::randn({3, 7, width}) * 2 + 0.5).requires_grad_();
+        auto leafB = leafA.detach().clone().requires_grad_();
+        auto wA = (torch::rand({width}) + 0.5).requires_grad_(trainWeight);
+        auto wB = wA.detach().clone().requires_grad_(trainWeight);
+        auto input = [&](const torch::Tensor& leaf) { return strided ? leaf.transpose(0, 1) : leaf; };
+        const auto fused = ops::fusedRmsNorm(input(leafA), wA, eps);
+        QVERIFY2(fused.defined(), "fp32 CPU input takes the fused path");
+        const auto x = input(leafB);
+        const auto plain = wB * (x * torch::rsqrt(x.pow(2).mean(-1, true) + eps));
+        QCOMPARE(fused.sizes(), plain.sizes());
+        const double fd = maxDiff(fused, plain);
+        QVERIFY2(fd < 2e-6, qPrintable(QStringLiteral("forward differs by %1").arg(fd)));
+        const auto upstream = torch::randn(fused.sizes());
+        (fused * upstream).sum().backward();
+        (plain * upstream).sum().backward();
+        const double gd = maxDiff(leafA.grad(), leafB.grad());
+        QVERIFY2(gd < 1e-5, qPrintable(QStringLiteral("input gradient differs by %1").arg(gd)));
+        QVERIFY(leafA.grad().abs().sum().item<double>() > 0);
+        if (trainWeight) {
+            const double wd = maxDiff(wA.grad(), wB.grad());
+            QVERIFY2(wd < 1e-4, qPrintable(QStringLiteral("weight gradient differs by %1").arg(wd)));
+        } else {
+            QVERIFY(!wA.grad().defined());
+        }
+        // Without a gradient it is the same forward; other dtypes are left to the caller.
+        {
+            torch::NoGradGuard ng;
+            QCOMPARE(maxDiff(ops::fusedRmsNorm(input(leafA), wA, eps), fused.detach()), 0.0);
+        }
+        QVERIFY(!ops::fusedRmsNorm(leafA.detach().to(torch::kBFloat16), wA.detach().to(torch::kBFloat16), eps).defined());
+        QVERIFY(!ops::fusedRmsNorm(leafA.detach().to(torch::kFloat64), wA.detach().to(torch::kFloat64), eps).defined());
     }
 
     // Attention that recomputes its probabilities in backward (FusedOps.h) against autograd over

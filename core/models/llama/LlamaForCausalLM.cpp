@@ -15,7 +15,7 @@ namespace {
 class RMSNormImpl : public torch::nn::Module {
 public:
     RMSNormImpl(int64_t dim, double eps) : eps_(eps) { weight = register_parameter("weight", torch::ones({dim})); }
-    torch::Tensor forward(const torch::Tensor& x) { return ops::rmsNorm(x, weight, eps_); }
+    torch::Tensor forward(const torch::Tensor& x) { return ops::rmsNorm(x, weight, eps_, is_training()); }
     torch::Tensor weight;
 
 private:

@@ -12,7 +12,7 @@ namespace {
 class T5LayerNormImpl : public torch::nn::Module {
 public:
     T5LayerNormImpl(int64_t dim, double eps) : eps_(eps) { weight = register_parameter("weight", torch::ones({dim})); }
-    torch::Tensor forward(const torch::Tensor& x) { return ops::rmsNorm(x, weight, eps_); }
+    torch::Tensor forward(const torch::Tensor& x) { return ops::rmsNorm(x, weight, eps_, is_training()); }
     torch::Tensor weight;
 
 private:
