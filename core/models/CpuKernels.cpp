@@ -43,4 +43,32 @@ void rmsNormBackward(const float* gy, const float* x, const float* w, const floa
     }
 }
 
+TB_CPU_CLONES
+void rotaryRows(const float* x, RowStrides xs, const float* cos, const float* sin, int64_t cosB, int64_t cosT, float* out,
+                RowStrides os, int64_t h, int64_t t, int64_t d, int64_t rot, int64_t r0, int64_t r1, bool transpose) {
+    const int64_t half = rot / 2;
+    for (int64_t r = r0; r < r1; ++r) {
+        const int64_t ti = r % t, hi = (r / t) % h, bi = r / (t * h);
+        const float* xr = x + bi * xs.b + hi * xs.h + ti * xs.t;
+        float* o = out + bi * os.b + hi * os.h + ti * os.t;
+        const float* c = cos ? cos + bi * cosB + ti * cosT : nullptr;
+        const float* s = sin ? sin + bi * cosB + ti * cosT : nullptr;
+        if (!transpose) {
+            // rotate_half(x) = cat(-x2, x1)
+#pragma omp simd
+            for (int64_t i = 0; i < half; ++i) o[i] = xr[i] * c[i] + (-xr[i + half]) * s[i];
+#pragma omp simd
+            for (int64_t i = half; i < rot; ++i) o[i] = xr[i] * c[i] + xr[i - half] * s[i];
+        } else {
+            // rotate_half^T(y) = cat(y2, -y1), y = g * sin
+#pragma omp simd
+            for (int64_t i = 0; i < half; ++i) o[i] = xr[i] * c[i] + xr[i + half] * s[i + half];
+#pragma omp simd
+            for (int64_t i = half; i < rot; ++i) o[i] = xr[i] * c[i] + (-(xr[i - half] * s[i - half]));
+        }
+#pragma omp simd
+        for (int64_t i = rot; i < d; ++i) o[i] = xr[i];
+    }
+}
+
 } // namespace tb::kernels

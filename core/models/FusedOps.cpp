@@ -103,6 +103,80 @@ torch::Tensor rotaryPlain(const torch::Tensor& x, const torch::Tensor& cos, cons
     return torch::cat({out, x.narrow(-1, rot, d - rot)}, -1);
 }
 
+// Whether the CPU kernel (kernels::rotaryRows) takes x [B, H, T, D] with tables cos/sin
+// [B or 1, 1, T, rot]: fp32 on the CPU, D contiguous in x and in the tables.
+bool rotaryKernelFits(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
+    auto fp32Cpu = [](const torch::Tensor& t) { return t.is_cpu() && t.scalar_type() == torch::kFloat32 && !t.is_sparse(); };
+    if (!fp32Cpu(x) || x.dim() != 4 || x.stride(3) != 1 || x.numel() == 0) return false;
+    if (!cos.defined()) return true;   // a layout change only
+    if (!fp32Cpu(cos) || !fp32Cpu(sin) || cos.dim() != 4 || cos.sizes() != sin.sizes() || cos.strides() != sin.strides())
+        return false;
+    const int64_t rot = cos.size(3);
+    return cos.stride(3) == 1 && rot % 2 == 0 && rot <= x.size(3) && cos.size(1) == 1 && cos.size(2) == x.size(2) &&
+           (cos.size(0) == x.size(0) || cos.size(0) == 1);
+}
+
+// kernels::rotaryRows over every row of x into `out` (same sizes, D contiguous), split over
+// LibTorch's threads. Undefined cos: a copy (the layout change alone).
+void rotaryKernel(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin, torch::Tensor& out,
+                  bool transpose) {
+    const int64_t b = x.size(0), h = x.size(1), t = x.size(2), d = x.size(3);
+    const kernels::RowStrides xs{x.stride(0), x.stride(1), x.stride(2)}, os{out.stride(0), out.stride(1), out.stride(2)};
+    const float* cp = cos.defined() ? cos.data_ptr<float>() : nullptr;
+    const float* sp = sin.defined() ? sin.data_ptr<float>() : nullptr;
+    const int64_t cosB = cos.defined() && cos.size(0) > 1 ? cos.stride(0) : 0, cosT = cos.defined() ? cos.stride(2) : 0;
+    const int64_t rot = cos.defined() ? cos.size(3) : 0;
+    const float* xp = x.data_ptr<float>();
+    float* op = out.data_ptr<float>();
+    at::parallel_for(0, b * h * t, std::max<int64_t>(1, 16384 / d), [&](int64_t lo, int64_t hi) {
+        kernels::rotaryRows(xp, xs, cp, sp, cosB, cosT, op, os, h, t, d, rot, lo, hi, transpose);
+    });
+}
+
+// Backward of a head-major result (below): g through the transposed rotation (or none) into
+// x's gradient, written in x's layout when x was a transposed [B, T, H, D].
+torch::Tensor headMajorBackward(torch::Tensor g, const torch::Tensor& cos, const torch::Tensor& sin, bool tokenMajor) {
+    if (g.scalar_type() != torch::kFloat32 || g.stride(3) != 1) g = g.to(torch::kFloat32).contiguous();
+    auto dx = tokenMajor ? torch::empty({g.size(0), g.size(2), g.size(1), g.size(3)}, g.options()).transpose(1, 2)
+                         : torch::empty(g.sizes(), g.options());
+    rotaryKernel(g, cos, sin, dx, true);
+    return dx;
+}
+
+// x * cos + rotate_half(x) * sin written head-major: [B, H, T, D] contiguous whatever x's
+// layout. The attention's products then need no copy of q and k, and backward writes x's
+// gradient in x's own layout (for q, k and v the transpose of a [B, T, H*D] projection output),
+// so the view back to the projection needs no copy either.
+class HeadMajorRotaryFunction : public torch::autograd::Function<HeadMajorRotaryFunction> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
+        ctx->save_for_backward({cos, sin});
+        ctx->saved_data["tokenMajor"] = x.transpose(1, 2).is_contiguous();
+        auto out = torch::empty(x.sizes(), x.options());
+        rotaryKernel(x, cos, sin, out, false);
+        return out;
+    }
+    static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {
+        const auto saved = ctx->get_saved_variables();
+        return {headMajorBackward(gradOutputs[0], saved[0], saved[1], ctx->saved_data["tokenMajor"].toBool()), torch::Tensor(),
+                torch::Tensor()};
+    }
+};
+
+// The layout change alone (v). A separate function: LibTorch 1.13's custom functions take no
+// undefined tensor arguments.
+class HeadMajorFunction : public torch::autograd::Function<HeadMajorFunction> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x) {
+        ctx->saved_data["tokenMajor"] = x.transpose(1, 2).is_contiguous();
+        return x.contiguous();
+    }
+    static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {
+        return {headMajorBackward(gradOutputs[0], {}, {}, ctx->saved_data["tokenMajor"].toBool())};
+    }
+};
+
+// The same expression for other dtypes and devices (plain ATen forward, direct backward).
 class RotaryFunction : public torch::autograd::Function<RotaryFunction> {
 public:
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
@@ -261,8 +335,21 @@ torch::Tensor fusedRmsNorm(const torch::Tensor& x, const torch::Tensor& weight, 
 torch::Tensor rotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
     // cos/sin are position tables (never trained); a gradient for them would need the plain path.
     const bool tablesNeedGrad = cos.requires_grad() || sin.requires_grad();
-    if (torch::GradMode::is_enabled() && x.requires_grad() && !tablesNeedGrad) return RotaryFunction::apply(x, cos, sin);
+    const bool grad = torch::GradMode::is_enabled() && x.requires_grad() && !tablesNeedGrad;
+    if (!tablesNeedGrad && rotaryKernelFits(x, cos, sin)) {
+        if (grad) return HeadMajorRotaryFunction::apply(x, cos, sin);
+        auto out = torch::empty(x.sizes(), x.options());
+        rotaryKernel(x, cos, sin, out, false);
+        return out;
+    }
+    if (grad) return RotaryFunction::apply(x, cos, sin);
     return rotaryPlain(x, cos, sin);
+}
+
+torch::Tensor headMajor(const torch::Tensor& x) {
+    if (!rotaryKernelFits(x, {}, {})) return x.contiguous();
+    if (torch::GradMode::is_enabled() && x.requires_grad()) return HeadMajorFunction::apply(x);
+    return x.contiguous();
 }
 
 namespace {
@@ -281,6 +368,11 @@ torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k
         // B*H*T*S = 8M elements: SmolLM2-135M at batch 4 x 256 tokens is 2.4M).
         const int64_t perRow = std::max<int64_t>(1, q.size(0) * q.size(1) * k.size(2));
         blockRows = std::max<int64_t>(1, kAttentionBlockBytes / 4 / perRow);
+        // Causal: blocks of 128 rows leave out the keys later rows alone see (3/4 of the square
+        // product at 256 tokens, 9/16 at 1024) while the GEMMs stay large enough. LoRA bench on
+        // SmolLM2-135M: batch 4 x 256, one block 341-345 tokens/s, 128 rows 354-355, 64 rows
+        // 346-348; batch 2 x 1024, blocks of 455 rows 246, 256 260, 128 271-281, 64 273.
+        if (causal) blockRows = std::min(blockRows, kCausalBlockRows);
     }
     return RecomputedAttentionFunction::apply(q, k, v, bias, scale, std::min(blockRows, t), causal);
 }

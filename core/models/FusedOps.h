@@ -34,16 +34,25 @@ torch::Tensor gatedActivation(const std::string& act, const torch::Tensor& gateU
 torch::Tensor fusedRmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps);
 
 // x * cos + rotate_half(x) * sin over the first cos.size(-1) dims of x, the rest unchanged.
+// For fp32 CPU x [B, H, T, D] (D contiguous) the result is contiguous, computed by one loop
+// (CpuKernels.h) bitwise equal to the plain expression, and its backward writes x's gradient in
+// x's layout: q and k reach attention without a copy, and their gradients reach the projection
+// without one.
 torch::Tensor rotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
+
+// x [B, H, T, D] as a contiguous tensor, with that backward (v on its way to attention).
+torch::Tensor headMajor(const torch::Tensor& x);
 
 // softmax(q k^T * scale + bias) v as ops::attention computes it (q [B, H, T, D], k/v
 // [B, KvH, S, D], bias [B or 1, 1, T, S] or undefined), returned as [B, H, T, D], with the
 // recomputing backward. blockRows: query rows per block (0: blocks of at most 32 MB of fp32
-// probabilities). causal: the bias masks every key after a query's own position (S - T + row),
-// so each block leaves out the keys none of its rows sees. Without dropout; the caller takes
-// the plain path when it needs dropout.
+// probabilities, and with `causal` at most kCausalBlockRows rows). causal: the bias masks every
+// key after a query's own position (S - T + row), so each block leaves out the keys none of
+// its rows sees. Without dropout; the caller takes the plain path when it needs dropout.
 // The most fp32 probabilities one block holds (blockRows = 0).
 constexpr int64_t kAttentionBlockBytes = int64_t{32} << 20;
+// With a causal bias, blocks are at most this many query rows (and at most that size).
+constexpr int64_t kCausalBlockRows = 128;
 torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                   const torch::Tensor& bias, double scale, int64_t blockRows = 0, bool causal = false);
 

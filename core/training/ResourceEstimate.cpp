@@ -91,10 +91,12 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
     const double base = tokens * (10.0 * h + 4.0 * ff) * 4.0 + (c.residualDropout > 0 ? 2.0 * tokens * h * 4.0 : 0.0);
     // The [heads, T, T] scores and probabilities: kept per layer only on the plain attention path
     // (attention dropout, which keeps its mask as well, or a checkpointed layer's recompute);
-    // otherwise attention recomputes them in backward, a block of at most 32 MB at a time.
+    // otherwise attention recomputes them in backward, a block of at most 32 MB (and, causal,
+    // 128 query rows) at a time.
     const double scores = static_cast<double>(batch * c.numHeads) * static_cast<double>(seqLen * seqLen) * 4.0;
     const double plainScores = scores * 2.0 + (c.attentionDropout > 0 ? scores : 0.0);
-    const double block = 2.0 * std::min(scores, static_cast<double>(ops::kAttentionBlockBytes));
+    const double causalBlock = static_cast<double>(batch * c.numHeads) * static_cast<double>(ops::kCausalBlockRows * seqLen) * 4.0;
+    const double block = 2.0 * std::min({scores, causalBlock, static_cast<double>(ops::kAttentionBlockBytes)});
     const double layers = static_cast<double>(c.numLayers);
     const double perLayer = base + (c.attentionDropout > 0 ? plainScores : 0.0);
     e.activationBytes = static_cast<int64_t>(checkpointing ? layers * tokens * h * 4.0 + base + plainScores

@@ -145,7 +145,7 @@ private Q_SLOTS:
     void fusedOpsMatchAutograd_data() {
         QTest::addColumn<QString>("op");
         QTest::addColumn<bool>("strided");
-        for (const char* op : {"gated_silu", "rotary_full", "rotary_partial"})
+        for (const char* op : {"gated_silu", "rotary_full", "rotary_partial", "head_major"})
             for (bool strided : {false, true})
                 QTest::newRow(qPrintable(QStringLiteral("%1%2").arg(QLatin1String(op), strided ? QStringLiteral(" strided") : QString())))
                     << QString::fromLatin1(op) << strided;
@@ -168,6 +168,9 @@ private Q_SLOTS:
             const auto x = view(leafB);
             plain = torch::silu(x.narrow(-1, 0, 4)) * x.narrow(-1, 4, 4);
             QVERIFY2(!ops::gatedActivation("gelu", x).defined(), "only SiLU has the fused backward");
+        } else if (op == QLatin1String("head_major")) {
+            fused = ops::headMajor(view(leafA));
+            plain = view(leafB) * 1.0;
         } else {
             const int64_t rot = op == QLatin1String("rotary_full") ? 8 : 4;
             const auto cos = torch::rand({2, 1, 5, rot}), sin = torch::rand({2, 1, 5, rot});
@@ -180,12 +183,21 @@ private Q_SLOTS:
         }
         QCOMPARE(fused.sizes(), plain.sizes());
         QVERIFY2(maxDiff(fused, plain) == 0.0, "forward differs from the plain expression");
+        // q, k and v leave rotary/headMajor head-major, whatever layout they came in.
+        if (op != QLatin1String("gated_silu")) QVERIFY2(fused.is_contiguous(), "[B, H, T, D] contiguous");
         const auto upstream = torch::randn(fused.sizes());
+        // The gradient reaching x is in x's layout (a transposed [B, T, H, D] when strided):
+        // the view back to the projection output then needs no copy.
+        const auto gradA = torch::autograd::grad({fused}, {leafA}, {upstream}, true)[0];
         (fused * upstream).sum().backward();
         (plain * upstream).sum().backward();
         const double d = maxDiff(leafA.grad(), leafB.grad());
         QVERIFY2(d < 1e-5, qPrintable(QStringLiteral("input gradient differs by %1").arg(d)));
         QVERIFY(leafA.grad().abs().sum().item<double>() > 0);
+        if (op == QLatin1String("rotary_full") || op == QLatin1String("head_major")) {
+            QCOMPARE(maxDiff(gradA, leafB.grad()), 0.0);   // the same products and sums as autograd's
+            if (strided) QVERIFY2(gradA.is_contiguous(), "the gradient is in the layout of the leaf [B, T, H, D]");
+        }
     }
 
     // The one-pass RMSNorm (FusedOps.h, CpuKernels.h) against autograd over Hugging Face's

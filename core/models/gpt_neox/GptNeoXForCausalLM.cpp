@@ -2,6 +2,7 @@
 
 #include "models/AdaptableLinear.h"
 #include "models/DecoderInputs.h"
+#include "models/FusedOps.h"
 #include "models/ModelOps.h"
 #include "models/RotaryEmbedding.h"
 
@@ -31,7 +32,7 @@ public:
         q = ops::applyRotary(q, cos, sin);
         k = ops::applyRotary(k, cos, sin);
         if (cache) std::tie(k, v) = cache->append(layer, k, v);
-        else v = v.contiguous();
+        else v = ops::headMajor(v);
         return dense->forward(ops::attention(q.contiguous(), k, v, bias, 1.0 / std::sqrt(static_cast<double>(headDim_)),
                                              is_training() ? attnDrop_ : 0.0, /*causalBias=*/true));
     }

@@ -43,6 +43,7 @@ public:
         q = ops::applyRotary(q, cos, sin);
         k = ops::applyRotary(k, cos, sin);
         if (cache) std::tie(k, v) = cache->append(layer, k, v);
+        else v = ops::headMajor(v);   // contiguous for attention's products (FusedOps.h)
         auto out = ops::attention(q, k, v, bias, 1.0 / std::sqrt(static_cast<double>(headDim_)), is_training() ? attnDrop_ : 0.0,
                                   /*causalBias=*/true);
         return o_proj->forward(out);
