@@ -133,11 +133,17 @@ void rotaryKernel(const torch::Tensor& x, const torch::Tensor& cos, const torch:
     });
 }
 
+// x [B, H, T, D] a transposed view of rows of [B, T, H * D] values (heads packed within a token,
+// the token rows possibly further apart: a slice of a fused q/k/v output).
+bool tokenMajor(const torch::Tensor& x) {
+    return x.stride(3) == 1 && x.stride(1) == x.size(3) && x.stride(2) >= x.size(1) * x.size(3);
+}
+
 // Backward of a head-major result (below): g through the transposed rotation (or none) into
 // x's gradient, written in x's layout when x was a transposed [B, T, H, D].
-torch::Tensor headMajorBackward(torch::Tensor g, const torch::Tensor& cos, const torch::Tensor& sin, bool tokenMajor) {
+torch::Tensor headMajorBackward(torch::Tensor g, const torch::Tensor& cos, const torch::Tensor& sin, bool toTokenMajor) {
     if (g.scalar_type() != torch::kFloat32 || g.stride(3) != 1) g = g.to(torch::kFloat32).contiguous();
-    auto dx = tokenMajor ? torch::empty({g.size(0), g.size(2), g.size(1), g.size(3)}, g.options()).transpose(1, 2)
+    auto dx = toTokenMajor ? torch::empty({g.size(0), g.size(2), g.size(1), g.size(3)}, g.options()).transpose(1, 2)
                          : torch::empty(g.sizes(), g.options());
     rotaryKernel(g, cos, sin, dx, true);
     return dx;
@@ -151,7 +157,7 @@ class HeadMajorRotaryFunction : public torch::autograd::Function<HeadMajorRotary
 public:
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
         ctx->save_for_backward({cos, sin});
-        ctx->saved_data["tokenMajor"] = x.transpose(1, 2).is_contiguous();
+        ctx->saved_data["tokenMajor"] = tokenMajor(x);
         auto out = torch::empty(x.sizes(), x.options());
         rotaryKernel(x, cos, sin, out, false);
         return out;
@@ -168,7 +174,7 @@ public:
 class HeadMajorFunction : public torch::autograd::Function<HeadMajorFunction> {
 public:
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x) {
-        ctx->saved_data["tokenMajor"] = x.transpose(1, 2).is_contiguous();
+        ctx->saved_data["tokenMajor"] = tokenMajor(x);
         return x.contiguous();
     }
     static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {

@@ -30,14 +30,14 @@ void FusedProjection::bind() {
     }
 }
 
-bool FusedProjection::usable() const {
+bool FusedProjection::usable(bool adaptersOnTop) const {
     if (!weight_.defined()) return false;
     const bool grad = torch::GradMode::is_enabled();
     int64_t off = 0;
     const auto rowBytes = weight_.size(1) * weight_.element_size();
     for (size_t i = 0; i < parts_.size(); ++i) {
         const auto& p = parts_[i];
-        if (p->hasActiveAdapter()) return false;
+        if (p->hasActiveAdapter() && !(adaptersOnTop && p->adapter()->acceptsComputedBase())) return false;
         if (grad && (p->weight.requires_grad() || (p->bias.defined() && p->bias.requires_grad()))) return false;
         if (p->weight.data_ptr() != static_cast<char*>(weight_.data_ptr()) + off * rowBytes) return false;
         if (bias_.defined() && p->bias.data_ptr() != static_cast<char*>(bias_.data_ptr()) + off * bias_.element_size())
@@ -48,21 +48,23 @@ bool FusedProjection::usable() const {
 }
 
 torch::Tensor FusedProjection::joined(const torch::Tensor& x) {
-    return usable() ? torch::nn::functional::linear(x, weight_, bias_) : torch::Tensor();
+    return usable(false) ? torch::nn::functional::linear(x, weight_, bias_) : torch::Tensor();
 }
 
 std::vector<torch::Tensor> FusedProjection::split(const torch::Tensor& y) const {
-    std::vector<torch::Tensor> out;
-    int64_t off = 0;
-    for (auto s : sizes_) {
-        out.push_back(y.narrow(-1, off, s));
-        off += s;
-    }
-    return out;
+    // One autograd node whose backward concatenates the parts' gradients; a narrow() per part
+    // would give each a zero-filled gradient of y's size, summed.
+    return y.split_with_sizes(sizes_, -1);
 }
 
 std::vector<torch::Tensor> FusedProjection::forward(const torch::Tensor& x) {
     if (auto y = joined(x); y.defined()) return split(y);
+    if (usable(true)) {
+        auto out = split(torch::nn::functional::linear(x, weight_, bias_));
+        for (size_t i = 0; i < parts_.size(); ++i)
+            if (parts_[i]->hasActiveAdapter()) out[i] = parts_[i]->adapter()->adaptComputedBase(x, out[i], *parts_[i]);
+        return out;
+    }
     std::vector<torch::Tensor> out;
     for (auto& p : parts_) out.push_back(p->forward(x));
     return out;

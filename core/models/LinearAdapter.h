@@ -18,6 +18,14 @@ public:
     // The adapted output. Call layer.baseForward(x) (or with a modified input) for the frozen
     // computation; never call layer.forward(x) from here (it would recurse).
     virtual torch::Tensor adapt(const torch::Tensor& x, AdaptableLinearImpl& layer) = 0;
+    // Adapters that leave the base computation's input alone (LoRA adds to its output) can take
+    // that output computed elsewhere: FusedProjection then runs q, k and v's frozen weights as
+    // one GEMM. acceptsComputedBase() says whether adaptComputedBase(x, base, layer), with base
+    // equal to layer.baseForward(x), gives what adapt(x, layer) gives.
+    virtual bool acceptsComputedBase() const { return false; }
+    virtual torch::Tensor adaptComputedBase(const torch::Tensor& x, const torch::Tensor& base, AdaptableLinearImpl& layer) {
+        return adapt(x, layer);
+    }
 };
 
 } // namespace tb

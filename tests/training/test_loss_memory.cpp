@@ -7,9 +7,11 @@
 // loss's GEMMs in bf16 like the full-logits path, and checkpointing replays it exactly.
 #include "models/Autocast.h"
 #include "models/FusedOps.h"
+#include "models/FusedProjection.h"
 #include "models/ModelLoader.h"
 #include "models/ModelOps.h"
 #include "peft/PeftModel.h"
+#include "peft/lora/LoraLinear.h"
 #include "training/CausalLmLoss.h"
 #include "training/MemoryRetention.h"
 
@@ -198,6 +200,54 @@ private Q_SLOTS:
             QCOMPARE(maxDiff(gradA, leafB.grad()), 0.0);   // the same products and sums as autograd's
             if (strided) QVERIFY2(gradA.is_contiguous(), "the gradient is in the layout of the leaf [B, T, H, D]");
         }
+    }
+
+    // q, k and v's frozen weights as one GEMM with LoRA on q and v (FusedProjection.h): the
+    // outputs and the gradients of the input and of the LoRA weights equal the separate
+    // projections', with dropout on (the masks are drawn in the same order).
+    void fusedProjectionWithLora() {
+        torch::manual_seed(3);
+        std::vector<AdaptableLinear> parts{AdaptableLinear(16, 12, false), AdaptableLinear(16, 4, false), AdaptableLinear(16, 4, false)};
+        std::vector<std::shared_ptr<peft::LoraLinear>> loras;
+        for (int i : {0, 2}) {
+            auto lora = std::make_shared<peft::LoraLinear>(16, parts[i]->outFeatures(), 2, 2.0, 0.3, torch::TensorOptions());
+            lora->initialise(false);
+            torch::NoGradGuard ng;
+            lora->B.normal_();
+            parts[i]->setAdapter("lora", lora);
+            loras.push_back(lora);
+        }
+        for (auto& p : parts) p->weight.requires_grad_(false);
+        FusedProjection fused(parts);
+        fused.bind();
+        const auto x0 = torch::randn({2, 5, 16});
+        const auto upstream = torch::randn({2, 5, 20});
+        std::string kNode;   // the autograd node that produced k
+        auto run = [&]() {
+            auto x = x0.clone().requires_grad_();
+            torch::manual_seed(9);   // the LoRA dropout masks
+            const auto out = fused.forward(x);
+            kNode = out[1].grad_fn() ? out[1].grad_fn()->name() : std::string();
+            const auto y = torch::cat({out[0], out[1], out[2]}, -1);
+            std::vector<torch::Tensor> wrt{x};
+            for (auto& l : loras) {
+                wrt.push_back(l->A);
+                wrt.push_back(l->B);
+            }
+            auto grads = torch::autograd::grad({y}, wrt, {upstream});
+            grads.insert(grads.begin(), y.detach());
+            return grads;
+        };
+        const auto a = run();
+        QVERIFY2(kNode.find("SplitWithSizes") != std::string::npos, kNode.c_str());   // one GEMM, split
+        for (auto& p : parts) p->weight.set_data(p->weight.detach().clone());   // no longer views of the joined buffer
+        const auto b = run();
+        QVERIFY2(kNode.find("SplitWithSizes") == std::string::npos, kNode.c_str());   // k_proj alone
+        for (size_t i = 0; i < a.size(); ++i) {
+            const double d = maxDiff(a[i], b[i]);
+            QVERIFY2(d < 1e-5, qPrintable(QStringLiteral("tensor %1 differs by %2").arg(i).arg(d)));
+        }
+        QVERIFY(a[2].abs().sum().item<double>() > 0);
     }
 
     // The one-pass RMSNorm (FusedOps.h, CpuKernels.h) against autograd over Hugging Face's

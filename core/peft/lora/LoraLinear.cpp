@@ -24,7 +24,10 @@ void LoraLinear::initialise(bool gaussian) {
 }
 
 torch::Tensor LoraLinear::adapt(const torch::Tensor& x, AdaptableLinearImpl& layer) {
-    auto result = layer.baseForward(x);
+    return adaptComputedBase(x, layer.baseForward(x), layer);
+}
+
+torch::Tensor LoraLinear::adaptComputedBase(const torch::Tensor& x, const torch::Tensor& result, AdaptableLinearImpl&) {
     if (merged) return result;
     auto h = x.scalar_type() == A.scalar_type() ? x : x.to(A.scalar_type());
     if (dropout > 0.0 && is_training()) h = torch::dropout(h, dropout, true);

@@ -12,6 +12,8 @@ public:
                torch::TensorOptions options);
 
     torch::Tensor adapt(const torch::Tensor& x, AdaptableLinearImpl& layer) override;
+    bool acceptsComputedBase() const override { return true; }
+    torch::Tensor adaptComputedBase(const torch::Tensor& x, const torch::Tensor& base, AdaptableLinearImpl& layer) override;
 
     // PEFT's init: A kaiming_uniform_(a=sqrt(5)) (= U(-1/sqrt(in), 1/sqrt(in))) or, "gaussian",
     // N(0, 1/r); B zeros. Draws from torch's default generator.
