@@ -11,6 +11,7 @@
 #include "models/ModelLoader.h"
 #include "models/ModelOps.h"
 #include "peft/PeftModel.h"
+#include "peft/ia3/Ia3Linear.h"
 #include "peft/lora/LoraLinear.h"
 #include "training/CausalLmLoss.h"
 #include "training/MemoryRetention.h"
@@ -202,38 +203,51 @@ private Q_SLOTS:
         }
     }
 
-    // q, k and v's frozen weights as one GEMM with LoRA on q and v (FusedProjection.h): the
-    // outputs and the gradients of the input and of the LoRA weights equal the separate
-    // projections', with dropout on (the masks are drawn in the same order).
-    void fusedProjectionWithLora() {
+    // q, k and v's frozen weights as one GEMM with adapters that take the base output computed
+    // (FusedProjection.h): LoRA on q and v (dropout on: the masks are drawn in the same order),
+    // IA3 on k and v. Outputs and the gradients of the input and of the adapter weights equal
+    // the separate projections'.
+    void fusedProjectionWithAdapters_data() {
+        QTest::addColumn<QString>("method");
+        QTest::newRow("lora") << QStringLiteral("lora");
+        QTest::newRow("ia3") << QStringLiteral("ia3");
+    }
+    void fusedProjectionWithAdapters() {
+        QFETCH(QString, method);
         torch::manual_seed(3);
         std::vector<AdaptableLinear> parts{AdaptableLinear(16, 12, false), AdaptableLinear(16, 4, false), AdaptableLinear(16, 4, false)};
-        std::vector<std::shared_ptr<peft::LoraLinear>> loras;
-        for (int i : {0, 2}) {
-            auto lora = std::make_shared<peft::LoraLinear>(16, parts[i]->outFeatures(), 2, 2.0, 0.3, torch::TensorOptions());
-            lora->initialise(false);
+        std::vector<torch::Tensor> adapterWeights;
+        const bool lora = method == QLatin1String("lora");
+        for (int i : lora ? std::vector<int>{0, 2} : std::vector<int>{1, 2}) {
             torch::NoGradGuard ng;
-            lora->B.normal_();
-            parts[i]->setAdapter("lora", lora);
-            loras.push_back(lora);
+            if (lora) {
+                auto a = std::make_shared<peft::LoraLinear>(16, parts[i]->outFeatures(), 2, 2.0, 0.3, torch::TensorOptions());
+                a->initialise(false);
+                a->B.normal_();
+                parts[i]->setAdapter("lora", a);
+                adapterWeights.insert(adapterWeights.end(), {a->A, a->B});
+            } else {
+                auto a = std::make_shared<peft::Ia3Linear>(16, parts[i]->outFeatures(), false, torch::TensorOptions());
+                a->l.uniform_(0.5, 1.5);
+                parts[i]->setAdapter("ia3", a);
+                adapterWeights.push_back(a->l);
+            }
         }
         for (auto& p : parts) p->weight.requires_grad_(false);
         FusedProjection fused(parts);
         fused.bind();
         const auto x0 = torch::randn({2, 5, 16});
         const auto upstream = torch::randn({2, 5, 20});
-        std::string kNode;   // the autograd node that produced k
+        std::string kNode;   // the autograd node that produced the part without an adapter
         auto run = [&]() {
             auto x = x0.clone().requires_grad_();
             torch::manual_seed(9);   // the LoRA dropout masks
             const auto out = fused.forward(x);
-            kNode = out[1].grad_fn() ? out[1].grad_fn()->name() : std::string();
+            const auto& plainPart = out[lora ? 1 : 0];   // the part without an adapter
+            kNode = plainPart.grad_fn() ? plainPart.grad_fn()->name() : std::string();
             const auto y = torch::cat({out[0], out[1], out[2]}, -1);
             std::vector<torch::Tensor> wrt{x};
-            for (auto& l : loras) {
-                wrt.push_back(l->A);
-                wrt.push_back(l->B);
-            }
+            wrt.insert(wrt.end(), adapterWeights.begin(), adapterWeights.end());
             auto grads = torch::autograd::grad({y}, wrt, {upstream});
             grads.insert(grads.begin(), y.detach());
             return grads;
@@ -242,7 +256,7 @@ private Q_SLOTS:
         QVERIFY2(kNode.find("SplitWithSizes") != std::string::npos, kNode.c_str());   // one GEMM, split
         for (auto& p : parts) p->weight.set_data(p->weight.detach().clone());   // no longer views of the joined buffer
         const auto b = run();
-        QVERIFY2(kNode.find("SplitWithSizes") == std::string::npos, kNode.c_str());   // k_proj alone
+        QVERIFY2(kNode.find("SplitWithSizes") == std::string::npos, kNode.c_str());   // that projection alone
         for (size_t i = 0; i < a.size(); ++i) {
             const double d = maxDiff(a[i], b[i]);
             QVERIFY2(d < 1e-5, qPrintable(QStringLiteral("tensor %1 differs by %2").arg(i).arg(d)));

@@ -10,8 +10,13 @@ torch::Tensor Ia3Linear::adapt(const torch::Tensor& x, AdaptableLinearImpl& laye
     if (merged) return layer.baseForward(x);
     auto scale = l.flatten();
     if (feedForward) return layer.baseForward(x * scale.to(x.scalar_type()));
-    auto y = layer.baseForward(x);
-    return y * scale.to(y.scalar_type());
+    return adaptComputedBase(x, layer.baseForward(x), layer);
+}
+
+torch::Tensor Ia3Linear::adaptComputedBase(const torch::Tensor& x, const torch::Tensor& y, AdaptableLinearImpl& layer) {
+    if (feedForward) return adapt(x, layer);
+    if (merged) return y;
+    return y * l.flatten().to(y.scalar_type());
 }
 
 } // namespace tb::peft

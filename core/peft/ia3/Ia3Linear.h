@@ -10,6 +10,9 @@ class Ia3Linear : public LinearAdapter {
 public:
     Ia3Linear(int64_t in, int64_t out, bool feedForward, torch::TensorOptions options);
     torch::Tensor adapt(const torch::Tensor& x, AdaptableLinearImpl& layer) override;
+    // k and v scale the base output (FusedProjection may compute it); feed-forward scales the input.
+    bool acceptsComputedBase() const override { return !feedForward; }
+    torch::Tensor adaptComputedBase(const torch::Tensor& x, const torch::Tensor& base, AdaptableLinearImpl& layer) override;
 
     torch::Tensor l;     // "ia3_l"
     bool feedForward;
