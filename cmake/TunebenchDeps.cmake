@@ -58,5 +58,12 @@ target_link_libraries(tb_utf8proc INTERFACE ${UTF8PROC_LIBRARY})
 # linked with it must share; wrap it so we can link it PRIVATE and still keep the ABI define.
 add_library(tb_torch INTERFACE)
 target_link_libraries(tb_torch INTERFACE ${TORCH_LIBRARIES})
+# at::parallel_for is inline: compiled without -fopenmp (no _OPENMP, so no INTRA_OP_PARALLEL in
+# ATen/ParallelOpenMP.h) it runs every range on the calling thread. Our kernels split rows over
+# LibTorch's threads through it, so everything that includes torch is built with OpenMP and
+# linked to libgomp (a PyTorch wheel's own copy, found first through the run path, where it
+# ships one).
+find_package(OpenMP REQUIRED COMPONENTS CXX)
+target_link_libraries(tb_torch INTERFACE OpenMP::OpenMP_CXX)
 target_include_directories(tb_torch INTERFACE ${TORCH_INCLUDE_DIRS})
 message(STATUS "Tunebench: LibTorch ${Torch_VERSION} from ${Torch_DIR}")

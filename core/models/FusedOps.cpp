@@ -1,6 +1,7 @@
 #include "models/FusedOps.h"
 
 #include "models/Autocast.h"
+#include "models/CpuAttention.h"
 #include "models/CpuKernels.h"
 
 #include <ATen/Parallel.h>
@@ -320,6 +321,64 @@ public:
     }
 };
 
+// fp32 CPU attention through the kernels of CpuAttention.h: returns [B, T, H * D] (the layout
+// the output projection reads, so no transpose is copied either way) and keeps q, k, v, the
+// bias and each row's log-sum-exp for backward.
+kernels::AttentionDims kernelDims(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& bias, double scale,
+                                  bool causal) {
+    kernels::AttentionDims a;
+    a.b = q.size(0);
+    a.h = q.size(1);
+    a.t = q.size(2);
+    a.d = q.size(3);
+    a.kvh = k.size(1);
+    a.s = k.size(2);
+    a.scale = static_cast<float>(scale);
+    a.causal = causal;
+    if (bias.defined()) {
+        a.bias = bias.data_ptr<float>();
+        a.biasB = bias.size(0) == 1 ? 0 : bias.stride(0);
+        a.biasT = bias.stride(2);
+    }
+    return a;
+}
+
+class CpuAttentionFunction : public torch::autograd::Function<CpuAttentionFunction> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                 const torch::Tensor& bias, double scale, bool causal) {
+        const auto a = kernelDims(q, k, bias, scale, causal);
+        auto out = torch::empty({a.b, a.t, a.h * a.d}, q.options());
+        auto lse = torch::empty({a.b, a.h, a.t}, q.options());
+        const float *qp = q.data_ptr<float>(), *kp = k.data_ptr<float>(), *vp = v.data_ptr<float>();
+        float *op = out.data_ptr<float>(), *lp = lse.data_ptr<float>();
+        at::parallel_for(0, a.b * a.kvh, 1, [&](int64_t lo, int64_t hi) {
+            for (int64_t i = lo; i < hi; ++i) kernels::attentionForward(a, i / a.kvh, i % a.kvh, qp, kp, vp, op, lp);
+        });
+        ctx->save_for_backward({q, k, v, bias, lse});
+        ctx->saved_data["scale"] = scale;
+        ctx->saved_data["causal"] = causal;
+        return out;
+    }
+
+    static variable_list backward(AutogradContext* ctx, variable_list gradOutputs) {
+        const auto saved = ctx->get_saved_variables();
+        const auto &q = saved[0], &k = saved[1], &v = saved[2], &bias = saved[3], &lse = saved[4];
+        const auto a = kernelDims(q, k, bias, ctx->saved_data["scale"].toDouble(), ctx->saved_data["causal"].toBool());
+        const auto go = gradOutputs[0].contiguous();
+        auto dq = torch::empty(q.sizes(), q.options()), dk = torch::empty(k.sizes(), k.options()),
+             dv = torch::empty(v.sizes(), v.options());
+        const float *qp = q.data_ptr<float>(), *kp = k.data_ptr<float>(), *vp = v.data_ptr<float>(),
+                    *gp = go.data_ptr<float>(), *lp = lse.data_ptr<float>();
+        float *dqp = dq.data_ptr<float>(), *dkp = dk.data_ptr<float>(), *dvp = dv.data_ptr<float>();
+        at::parallel_for(0, a.b * a.kvh, 1, [&](int64_t lo, int64_t hi) {
+            for (int64_t i = lo; i < hi; ++i)
+                kernels::attentionBackward(a, i / a.kvh, i % a.kvh, qp, kp, vp, gp, lp, dqp, dkp, dvp);
+        });
+        return {dq, dk, dv, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    }
+};
+
 } // namespace
 
 torch::Tensor gatedActivation(const std::string& act, const torch::Tensor& gateUp) {
@@ -365,6 +424,25 @@ thread_local int tKeepProbs = 0;
 KeepAttentionProbs::KeepAttentionProbs() { ++tKeepProbs; }
 KeepAttentionProbs::~KeepAttentionProbs() { --tKeepProbs; }
 bool attentionKeepsProbs() { return tKeepProbs > 0; }
+
+torch::Tensor cpuAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& bias,
+                           double scale, bool causal) {
+    const auto f32cpu = [](const torch::Tensor& x) { return x.is_cpu() && x.scalar_type() == torch::kFloat32 && !x.is_sparse(); };
+    if (!kernels::attentionKernelAvailable() || !f32cpu(q) || !f32cpu(k) || !f32cpu(v) || q.dim() != 4 || k.dim() != 4 ||
+        v.sizes() != k.sizes() || q.size(0) != k.size(0) || q.size(3) != k.size(3) || k.size(1) == 0 ||
+        q.size(1) % k.size(1) != 0 || q.numel() == 0 || k.numel() == 0 || AutocastState::current().cpu)
+        return {};
+    const int64_t b = q.size(0), t = q.size(2), s = k.size(2);
+    if (causal && s < t) return {};
+    torch::Tensor bb;
+    if (bias.defined()) {
+        if (!f32cpu(bias) || bias.requires_grad() || bias.dim() != 4 || bias.size(1) != 1 || bias.size(2) != t ||
+            bias.size(3) != s || (bias.size(0) != 1 && bias.size(0) != b))
+            return {};
+        bb = bias.stride(3) == 1 ? bias : bias.contiguous();
+    }
+    return CpuAttentionFunction::apply(q.contiguous(), k.contiguous(), v.contiguous(), bb, scale, causal);
+}
 
 torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                   const torch::Tensor& bias, double scale, int64_t blockRows, bool causal) {

@@ -61,6 +61,15 @@ constexpr int64_t kCausalBlockRows = 128;
 torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                   const torch::Tensor& bias, double scale, int64_t blockRows = 0, bool causal = false);
 
+// The same attention for fp32 CPU tensors while training, through one kernel per (batch, kv
+// head) (CpuAttention.h: blocks of 64 query rows whose scores stay in cache, fused
+// multiply-adds, its own exp), returned as [B, T, H * D]; backward recomputes the
+// probabilities from each row's log-sum-exp. Equal to recomputedAttention within float
+// rounding. Returns an undefined tensor where it does not apply (another dtype or device, no
+// AVX-512, CPU autocast, a bias of another shape or one that needs a gradient).
+torch::Tensor cpuAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& bias,
+                           double scale, bool causal);
+
 // While one lives on this thread, attention keeps its probabilities (the plain path): gradient
 // checkpointing's recompute sets it, because there backward follows at once and only one
 // layer's probabilities are alive, so recomputing them again would only cost time.

@@ -378,6 +378,86 @@ private Q_SLOTS:
         }
     }
 
+    // The fp32 CPU attention kernels (CpuAttention.h) against autograd over the plain expression:
+    // grouped kv heads, causal with and without left padding, a non-causal padding bias, a bias
+    // shared by the batch, several 64-row blocks with ragged ends, head dims below and above the
+    // vector width.
+    void cpuAttentionMatchesPlain_data() {
+        QTest::addColumn<int>("kvHeads");
+        QTest::addColumn<int>("t");
+        QTest::addColumn<int>("d");
+        QTest::addColumn<bool>("causal");
+        QTest::addColumn<bool>("padding");
+        QTest::addColumn<bool>("sharedBias");
+        for (int kvh : {4, 2, 1})
+            for (auto [t, d] : {std::pair{7, 8}, std::pair{150, 64}, std::pair{70, 40}})
+                for (bool causal : {true, false})
+                    for (bool pad : {false, true}) {
+                        if (!causal && !pad) continue;   // non-causal: the padding bias only
+                        const bool shared = causal && !pad && kvh == 2;
+                        QTest::newRow(qPrintable(QStringLiteral("kv%1 t%2 d%3%4%5%6").arg(kvh).arg(t).arg(d)
+                                                     .arg(causal ? " causal" : "").arg(pad ? " pad" : "")
+                                                     .arg(shared ? " shared" : "")))
+                            << kvh << t << d << causal << pad << shared;
+                    }
+    }
+    void cpuAttentionMatchesPlain() {
+        QFETCH(int, kvHeads);
+        QFETCH(int, t);
+        QFETCH(int, d);
+        QFETCH(bool, causal);
+        QFETCH(bool, padding);
+        QFETCH(bool, sharedBias);
+        torch::manual_seed(11);
+        const int64_t b = 2, h = 4;
+        auto mask = torch::ones({b, t}, torch::kInt64);
+        if (padding) mask[1].narrow(0, 0, std::min(5, t / 2)).fill_(0);   // left padding
+        torch::Tensor bias;
+        if (causal) {
+            bias = ops::attentionBias(padding ? mask : torch::Tensor(), sharedBias ? 1 : b, t, 0, torch::kFloat32, torch::kCPU);
+        } else {   // padding only: [B, 1, T, S] with the padded keys masked
+            bias = (1.0 - mask.to(torch::kFloat32)).view({b, 1, 1, t}).expand({b, 1, t, t}) *
+                   static_cast<double>(std::numeric_limits<float>::lowest());
+        }
+        auto leaf = [&](int64_t heads) { return torch::randn({b, heads, t, d}).requires_grad_(); };
+        const auto q = leaf(h), k = leaf(kvHeads), v = leaf(kvHeads);
+        // Rows that see no key (left padding under the causal mask) carry no label; not compared.
+        const auto seen = causal ? mask.to(torch::kFloat32).view({b, t, 1}) : torch::ones({b, t, 1});
+        const auto upstream = torch::randn({b, t, h * d}) * seen;
+        const double scale = 1.0 / std::sqrt(static_cast<double>(d)) * 1.5;
+        auto run = [&](bool kernel) {
+            for (auto x : {q, k, v})
+                if (x.grad().defined()) x.mutable_grad().zero_();
+            torch::Tensor out;
+            if (kernel) {
+                out = ops::cpuAttention(q * 1.0, k * 1.0, v * 1.0, bias, scale, causal);
+                if (!out.defined()) return std::vector<torch::Tensor>{};
+            } else {
+                ops::KeepAttentionProbs plain;
+                out = ops::attention(q * 1.0, k * 1.0, v * 1.0, bias, scale);
+            }
+            (out * upstream).sum().backward();
+            return std::vector<torch::Tensor>{out.detach() * seen, q.grad().clone(), k.grad().clone(), v.grad().clone()};
+        };
+        const auto plain = run(false), fused = run(true);
+        if (fused.empty()) QSKIP("no AVX-512 here (or TUNEBENCH_CPU_ATTENTION=off): the ATen path runs");
+        const char* names[] = {"output", "dq", "dk", "dv"};
+        for (size_t i = 0; i < plain.size(); ++i) {
+            const double diff = maxDiff(plain[i], fused[i]);
+            const double tol = 2e-6 * std::max(1.0, plain[i].abs().max().item<double>()) * std::sqrt(static_cast<double>(t));
+            QVERIFY2(diff <= tol, qPrintable(QStringLiteral("%1 differs by %2 (bound %3)").arg(names[i]).arg(diff).arg(tol)));
+            QVERIFY(plain[i].abs().sum().item<double>() > 0);
+        }
+        // Where it does not apply the caller takes the ATen path.
+        QVERIFY(!ops::cpuAttention(q.to(torch::kBFloat16), k.to(torch::kBFloat16), v.to(torch::kBFloat16), {}, scale, false)
+                     .defined());
+        QVERIFY(!ops::cpuAttention(q, k, v, bias.narrow(3, 0, t - 1), scale, causal).defined());
+        {
+            AutocastScope autocast(true, false, torch::kBFloat16);
+            QVERIFY(!ops::cpuAttention(q, k, v, bias, scale, causal).defined());
+        }
+    }
+
     // What the saving is for: after forward, the plain path holds the [B, H, T, S] probabilities
     // for backward and the recomputing one does not (measured with the CPU block cache).
     void recomputedAttentionKeepsNoProbabilities() {
