@@ -110,7 +110,15 @@ if m != "full":
     elif m == "prompt":
         pc = peft.PromptTuningConfig(num_virtual_tokens=cfg["virtual_tokens"], task_type="CAUSAL_LM")
     model = peft.get_peft_model(model, pc)
-if cfg.get("gradient_checkpointing"):
+if cfg.get("gradient_checkpointing") and cfg.get("checkpoint_layers", 0) > 0:
+    # The first N decoder layers only: transformers checkpoints all or none, so those layers'
+    # forward goes through torch.utils.checkpoint as gradient_checkpointing_enable would do.
+    import functools, torch.utils.checkpoint
+    layers = next(m for n, m in model.named_modules() if isinstance(m, torch.nn.ModuleList) and len(m) == model.config.num_hidden_layers)
+    for layer in list(layers)[:cfg["checkpoint_layers"]]:
+        layer.forward = functools.partial(torch.utils.checkpoint.checkpoint, layer.forward, use_reentrant=False)
+    model.config.use_cache = False   # as transformers does under checkpointing: no KV cache grows in the recompute
+elif cfg.get("gradient_checkpointing"):
     model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
 model.train()
 params = [p for p in model.parameters() if p.requires_grad]
@@ -177,6 +185,7 @@ std::vector<FlagSpec> benchTrainFlags() {
             {"train-warmup", true, "train: warm-up steps (default 1)"},
             {"precision", true, "train: fp32 (default) | bf16 (autocast; on the CPU fast with AVX512-BF16 or AMX) | fp16 (CUDA)"},
             {"gradient-checkpointing", false, "train: recompute each layer in backward (saves activation memory)"},
+            {"checkpoint-layers", true, "train: gradient checkpointing for the first N decoder layers only (implies it)"},
             {"profile", true, "train: write a Chrome trace (chrome://tracing) of the timed steps' operators to this file"},
             {"no-reference", false, "train: skip the transformers + peft comparison"}};
 }
@@ -250,7 +259,8 @@ int benchTrain(const Args& args, const Context&) {
     for (auto& [n, t] : pm.trainableParameters()) params.push_back({n, t, AdamW::decays(n, t)});
     AdamW opt(params, 0.0, 0.9, 0.999, 1e-8);
 
-    const bool checkpointing = args.has("gradient-checkpointing");
+    const int64_t checkpointLayers = std::max<int64_t>(0, args.integer("checkpoint-layers", 0));
+    const bool checkpointing = args.has("gradient-checkpointing") || checkpointLayers > 0;
     auto labels = ids.clone();
     labels.slice(1, 0, promptTokens).fill_(-100);
     auto step = [&] {
@@ -258,6 +268,7 @@ int benchTrain(const Args& args, const Context&) {
         in.inputIds = ids;
         in.skipLogits = true;   // as the trainer: chunked loss from the hidden states
         in.checkpointLayers = checkpointing;
+        in.checkpointLayerCount = checkpointLayers;
         torch::Tensor loss;
         {
             AutocastScope autocast(precision != "fp32", device.is_cuda(), precision == "fp16" ? torch::kHalf : torch::kBFloat16);
@@ -312,6 +323,7 @@ int benchTrain(const Args& args, const Context&) {
                           {"flush_denormals", denormalsFlushed()},
                           {"gomp_spincount", std::getenv("GOMP_SPINCOUNT") ? std::getenv("GOMP_SPINCOUNT") : ""},
                           {"gradient_checkpointing", checkpointing},
+                          {"checkpoint_layers", checkpointing && checkpointLayers == 0 ? mc.numLayers : checkpointLayers},
                           {"precision", precision},
                           {"prompt_tokens", promptTokens},
                           {"device", device.str()},
@@ -352,7 +364,8 @@ int benchTrain(const Args& args, const Context&) {
                              {"feedforward", method == "ia3" ? peft::defaultIa3FeedForward(mc.modelType).toJson() : nlohmann::json(nullptr)},
                              {"virtual_tokens", args.integer("virtual-tokens", 20)}, {"vocab", mc.vocabSize},
                              {"batch", batch}, {"seq", seq}, {"steps", steps}, {"warmup", warmup}, {"threads", threads},
-                             {"gradient_checkpointing", checkpointing}, {"prompt_tokens", promptTokens},
+                             {"gradient_checkpointing", checkpointing}, {"checkpoint_layers", checkpointLayers},
+                             {"prompt_tokens", promptTokens},
                              {"precision", precision}, {"device", device.str()}};
         const auto script = (fs::temp_directory_path() / ("tunebench-bench-train-" + std::to_string(getpid()) + ".py")).string();
         { std::ofstream(script) << kReferenceScript; }

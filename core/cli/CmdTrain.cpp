@@ -72,6 +72,7 @@ std::vector<FlagSpec> trainFlags() {
         {"device", true, "auto | cpu | cuda | cuda:N"},
         {"precision", true, "fp32 | bf16 | fp16 (CUDA)"},
         {"gradient-checkpointing", false, "recompute activations in backward (saves memory)"},
+        {"checkpoint-layers", true, "gradient checkpointing for the first N decoder layers only (implies it; 0 = all)"},
         {"threads", true, "CPU threads (default: all cores)"},
         {"out", true, "also write the final adapter (PEFT layout) to DIR"},
         {"output-dir", true, "the run folder (default: runs/run-ID beside the workspace)"},
@@ -124,6 +125,10 @@ void applyFlags(const Args& a, TrainingConfig& c) {
     str("device", c.device);
     str("precision", c.precision);
     if (a.has("gradient-checkpointing")) c.gradientCheckpointing = true;
+    if (a.has("checkpoint-layers")) {
+        c.checkpointLayers = a.integer("checkpoint-layers", 0);
+        c.gradientCheckpointing = true;
+    }
     if (a.has("threads")) c.threads = static_cast<int>(a.integer("threads", 0));
     str("out", c.adapterOut);
     str("output-dir", c.outputDir);

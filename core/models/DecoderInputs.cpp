@@ -40,8 +40,10 @@ torch::Tensor keepLast(const torch::Tensor& h, int64_t n) {
     return h.narrow(1, h.size(1) - n, n);
 }
 
-torch::Tensor runDecoderLayer(const ForwardInput& in, const torch::nn::Module& layer, LayerFn fn, const torch::Tensor& h) {
-    if (in.checkpointLayers && !in.cache && torch::GradMode::is_enabled()) {
+torch::Tensor runDecoderLayer(const ForwardInput& in, const torch::nn::Module& layer, int64_t index, LayerFn fn,
+                              const torch::Tensor& h) {
+    const bool selected = in.checkpointLayerCount <= 0 || index < in.checkpointLayerCount;
+    if (in.checkpointLayers && selected && !in.cache && torch::GradMode::is_enabled()) {
         auto params = trainableParameters(layer);
         if (h.requires_grad() || !params.empty()) return checkpointLayer(std::move(fn), h, params);
     }

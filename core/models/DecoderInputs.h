@@ -22,9 +22,11 @@ DecoderInputs prepareDecoderInputs(const ForwardInput& in, const ModelConfig& co
 // Keeps the last n positions of h (n <= 0: all).
 torch::Tensor keepLast(const torch::Tensor& h, int64_t n);
 
-// One decoder layer: fn(h), or through checkpointLayer when in.checkpointLayers asks for it
-// (grad mode on, no cache). fn is kept until backward: capture by value.
-torch::Tensor runDecoderLayer(const ForwardInput& in, const torch::nn::Module& layer, LayerFn fn, const torch::Tensor& h);
+// Decoder layer `index`: fn(h), or through checkpointLayer when in.checkpointLayers asks for it
+// (grad mode on, no cache, index below in.checkpointLayerCount unless that is 0). fn is kept
+// until backward: capture by value.
+torch::Tensor runDecoderLayer(const ForwardInput& in, const torch::nn::Module& layer, int64_t index, LayerFn fn,
+                              const torch::Tensor& h);
 
 // The end of every decoder forward: logits for the last in.logitsToKeep positions through
 // `head` (or the tied embedding weight when head is empty), or with in.skipLogits the hidden

@@ -425,6 +425,14 @@ KeepAttentionProbs::KeepAttentionProbs() { ++tKeepProbs; }
 KeepAttentionProbs::~KeepAttentionProbs() { --tKeepProbs; }
 bool attentionKeepsProbs() { return tKeepProbs > 0; }
 
+namespace {
+thread_local int tCheckpointed = 0;
+} // namespace
+
+CheckpointedLayer::CheckpointedLayer() { ++tCheckpointed; }
+CheckpointedLayer::~CheckpointedLayer() { --tCheckpointed; }
+bool inCheckpointedLayer() { return tCheckpointed > 0; }
+
 torch::Tensor cpuAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& bias,
                            double scale, bool causal) {
     const auto f32cpu = [](const torch::Tensor& x) { return x.is_cpu() && x.scalar_type() == torch::kFloat32 && !x.is_sparse(); };

@@ -70,9 +70,8 @@ torch::Tensor recomputedAttention(const torch::Tensor& q, const torch::Tensor& k
 torch::Tensor cpuAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& bias,
                            double scale, bool causal);
 
-// While one lives on this thread, attention keeps its probabilities (the plain path): gradient
-// checkpointing's recompute sets it, because there backward follows at once and only one
-// layer's probabilities are alive, so recomputing them again would only cost time.
+// While one lives on this thread, attention takes the plain path and keeps its probabilities
+// (the tests compare the other paths with it).
 struct KeepAttentionProbs {
     KeepAttentionProbs();
     ~KeepAttentionProbs();
@@ -80,5 +79,18 @@ struct KeepAttentionProbs {
     KeepAttentionProbs& operator=(const KeepAttentionProbs&) = delete;
 };
 bool attentionKeepsProbs();
+
+// While one lives on this thread, a checkpointed layer runs (LayerCheckpoint.h): its first
+// forward (without gradient) and its recompute in backward both use cpuAttention where it
+// applies, so the two compute the same values; elsewhere the recompute keeps the probabilities
+// (backward follows at once and only one layer's are alive, so recomputing them again would
+// only cost time).
+struct CheckpointedLayer {
+    CheckpointedLayer();
+    ~CheckpointedLayer();
+    CheckpointedLayer(const CheckpointedLayer&) = delete;
+    CheckpointedLayer& operator=(const CheckpointedLayer&) = delete;
+};
+bool inCheckpointedLayer();
 
 } // namespace tb::ops

@@ -48,6 +48,7 @@ public:
         ctx->save_for_backward(keep);
         ctx->saved_data["recompute"] = c10::IValue::make_capsule(rc);
         torch::NoGradGuard noGrad;
+        ops::CheckpointedLayer layer;
         return rc->fn(x);
     }
 
@@ -68,7 +69,7 @@ public:
         torch::Tensor out;
         {
             torch::AutoGradMode grad(true);
-            ops::KeepAttentionProbs keep;   // backward follows at once (FusedOps.h)
+            ops::CheckpointedLayer layer;   // the same attention path as forward's (FusedOps.h)
             out = rc->fn(x);
         }
         if (rc->autocast.any()) at::autocast::clear_cache();

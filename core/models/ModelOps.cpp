@@ -94,10 +94,14 @@ torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const to
     // Training without attention dropout: keep q, k, v instead of the probabilities (FusedOps.h).
     const bool needsGrad = q.requires_grad() || k.requires_grad() || v.requires_grad();
     const bool biasNeedsGrad = bias.defined() && bias.requires_grad();
-    if (torch::GradMode::is_enabled() && needsGrad && dropoutP == 0.0 && !attentionKeepsProbs() && !biasNeedsGrad) {
+    // fp32 on the CPU: one kernel (FusedOps.h), also in a checkpointed layer's first forward so
+    // that its recompute gives the same values.
+    const bool training = torch::GradMode::is_enabled() && needsGrad;
+    const bool checkpointed = inCheckpointedLayer();
+    if ((training || checkpointed) && dropoutP == 0.0 && !attentionKeepsProbs() && !biasNeedsGrad)
         if (auto out = cpuAttention(q, k, v, bias, scale, causalBias && bias.defined()); out.defined()) return out;
+    if (training && dropoutP == 0.0 && !attentionKeepsProbs() && !checkpointed && !biasNeedsGrad)
         return recomputedAttention(q, k, v, bias, scale, 0, causalBias && bias.defined()).transpose(1, 2).reshape({b, t, h * d});
-    }
     // Group the query heads that share a kv head: [B, KvH, groups*T, D], no copy of the cache.
     // The scale goes on q ([.., T, D]) rather than on the scores ([.., T, S]): fewer elements
     // (S is usually several times D), and exact when the scale is a power of two (D = 64, 256).

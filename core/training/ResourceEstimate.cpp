@@ -77,7 +77,7 @@ double measureGemmGflops(const std::string& device, double seconds, const std::s
 
 ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
                                    bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,
-                                   double gemmGflops, int64_t bytesPerWeight, bool checkpointing, bool chunkedLoss,
+                                   double gemmGflops, int64_t bytesPerWeight, int64_t checkpointedLayers, bool chunkedLoss,
                                    double labelledFraction, double gemmEfficiency) {
     ResourceEstimate e;
     e.weightBytes = totalParams * bytesPerWeight;
@@ -98,9 +98,15 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
     const double causalBlock = static_cast<double>(batch * c.numHeads) * static_cast<double>(ops::kCausalBlockRows * seqLen) * 4.0;
     const double block = 2.0 * std::min({scores, causalBlock, static_cast<double>(ops::kAttentionBlockBytes)});
     const double layers = static_cast<double>(c.numLayers);
+    const double ckpt = static_cast<double>(std::clamp<int64_t>(checkpointedLayers, 0, c.numLayers));
+    const bool checkpointing = ckpt > 0;
     const double perLayer = base + (c.attentionDropout > 0 ? plainScores : 0.0);
-    e.activationBytes = static_cast<int64_t>(checkpointing ? layers * tokens * h * 4.0 + base + plainScores
-                                                           : perLayer * layers + (c.attentionDropout > 0 ? 0.0 : block));
+    // A checkpointed layer keeps its input only. The checkpointed ones are the first layers, so
+    // their recompute (one layer's activations at a time) comes after the others' backward has
+    // freed theirs: the peak is the larger of the two moments.
+    e.activationBytes = static_cast<int64_t>(ckpt * tokens * h * 4.0 +
+                                             std::max((layers - ckpt) * perLayer, checkpointing ? base + plainScores : 0.0) +
+                                             (c.attentionDropout > 0 || ckpt == layers ? 0.0 : block));
     if (chunkedLoss) {
         // One chunk of logits, turned into its gradient in place, plus d(loss)/d(hidden).
         const double rows = std::min(tokens, static_cast<double>(defaultLossChunkRows(c.vocabSize)));
@@ -112,8 +118,8 @@ ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, in
     e.flopsPerToken = trainingFlopsPerToken(c, seqLen, trainableParams, fullBackward);
     e.gemmGflops = gemmGflops;
     e.tokensPerEpoch = tokensPerEpoch;
-    // Checkpointing runs each layer's forward twice (the output projection once).
-    const double recompute = checkpointing ? inferenceFlopsPerToken(c, seqLen) - 2.0 * h * vocab : 0.0;
+    // Checkpointing runs each checkpointed layer's forward twice (the output projection once).
+    const double recompute = layers > 0 ? (inferenceFlopsPerToken(c, seqLen) - 2.0 * h * vocab) * ckpt / layers : 0.0;
     // The chunked loss skips the output projection where no label counts (prompt, padding).
     const double skippedHead =
         chunkedLoss ? outputProjectionTrainingFlopsPerToken(c, fullBackward) * (1.0 - std::clamp(labelledFraction, 0.0, 1.0)) : 0.0;

@@ -38,12 +38,13 @@ double outputProjectionTrainingFlopsPerToken(const ModelConfig& c, bool fullBack
 // "cuda"), in `precision` ("fp32", "bf16" or "fp16": the rate autocast's GEMMs can reach).
 double measureGemmGflops(const std::string& device, double seconds = 0.5, const std::string& precision = "fp32");
 
+// checkpointedLayers: decoder layers run through gradient checkpointing (0 none; at most all).
 // gemmEfficiency: the share of gemmGflops a training step reaches overall (0.5 in fp32; bf16
 // on the CPU reaches 0.17 of the AMX GEMM rate, measured: kCpuBf16StepEfficiency).
 constexpr double kCpuBf16StepEfficiency = 0.17;
 ResourceEstimate estimateResources(const ModelConfig& c, int64_t totalParams, int64_t trainableParams,
                                    bool fullBackward, int64_t batch, int64_t seqLen, int64_t tokensPerEpoch,
-                                   double gemmGflops, int64_t bytesPerWeight = 4, bool checkpointing = false,
+                                   double gemmGflops, int64_t bytesPerWeight = 4, int64_t checkpointedLayers = 0,
                                    bool chunkedLoss = true, double labelledFraction = 1.0, double gemmEfficiency = 0.5);
 
 // Resident set size now and at its peak (VmHWM), bytes; 0 where /proc is unavailable.

@@ -27,6 +27,11 @@ namespace fs = std::filesystem;
 namespace tb {
 
 namespace {
+// Decoder layers gradient checkpointing covers: the first checkpointLayers, or all.
+int64_t checkpointedLayerCount(const TrainingConfig& c, int64_t numLayers) {
+    return c.checkpointLayers <= 0 ? numLayers : std::min(c.checkpointLayers, numLayers);
+}
+
 using Clock = std::chrono::steady_clock;
 
 bool isOutOfMemory(const std::string& what) {
@@ -114,7 +119,10 @@ void Trainer::prepare() {
     const bool fullBackward = peft_->activeAdapter() && !peft_->activeAdapter()->savesAsAdapter();
     estimate_ = estimateResources(base->config(), counts.total, counts.trainable, fullBackward, config_.batchSize, seq,
                                   tokens, measureGemmGflops(device_.is_cuda() ? device_.str() : "cpu", 0.2, config_.precision), 4,
-                                  config_.gradientCheckpointing && !asSeq2Seq(peft_->base()), !asSeq2Seq(peft_->base()),
+                                  config_.gradientCheckpointing && !asSeq2Seq(peft_->base())
+                                      ? checkpointedLayerCount(config_, base->config().numLayers)
+                                      : 0,
+                                  !asSeq2Seq(peft_->base()),
                                   tokens > 0 ? static_cast<double>(labelled) / static_cast<double>(tokens) : 1.0,
                                   !device_.is_cuda() && config_.precision == "bf16" ? kCpuBf16StepEfficiency : 0.5);
     prepared_ = true;
@@ -190,6 +198,7 @@ torch::Tensor Trainer::batchLoss(const Batch& b) {
     // recomputed in backward when gradient checkpointing is on.
     in.skipLogits = true;
     in.checkpointLayers = config_.gradientCheckpointing;
+    in.checkpointLayerCount = config_.checkpointLayers;
     // Autocast covers the loss too: the output projection's GEMMs run in bf16/fp16 like the
     // other linears, the softmax in fp32 (CausalLmLoss.h).
     AutocastScope scope(config_.precision != "fp32", device_.is_cuda(),

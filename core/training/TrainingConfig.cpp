@@ -45,6 +45,7 @@ nlohmann::json TrainingConfig::toJson() const {
             {"device", device},
             {"precision", precision},
             {"gradient_checkpointing", gradientCheckpointing},
+            {"checkpoint_layers", checkpointLayers},
             {"threads", threads},
             {"output_dir", outputDir},
             {"adapter_out", adapterOut}};
@@ -116,6 +117,7 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json& j) {
     read(j, "device", c.device);
     read(j, "precision", c.precision);
     read(j, "gradient_checkpointing", c.gradientCheckpointing);
+    read(j, "checkpoint_layers", c.checkpointLayers);
     read(j, "threads", c.threads);
     read(j, "output_dir", c.outputDir);
     read(j, "adapter_out", c.adapterOut);
@@ -156,6 +158,7 @@ void TrainingConfig::validate() const {
     if (maxSeqLength < 2) bad("max_seq_length", "must be at least 2");
     if (evalEvery < 0 || saveEvery < 0) bad("eval_every/save_every", "must be >= 0");
     if (keepLast < 1) bad("keep_last", "must be at least 1");
+    if (checkpointLayers < 0) bad("checkpoint_layers", "must be 0 (every layer) or a number of layers");
     if (logEvery < 1) bad("log_every", "must be at least 1");
     if (precision != "fp32" && precision != "bf16" && precision != "fp16")
         bad("precision", "must be fp32, bf16 or fp16");

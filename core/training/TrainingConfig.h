@@ -54,6 +54,7 @@ struct TrainingConfig {
     std::string device = "auto";          // auto | cpu | cuda | cuda:N
     std::string precision = "fp32";       // fp32 | bf16 | fp16 (autocast on CUDA)
     bool gradientCheckpointing = false;
+    int64_t checkpointLayers = 0;         // with gradientCheckpointing: the first N decoder layers; 0: all
     int threads = 0;                      // 0: all cores
 
     // outputs

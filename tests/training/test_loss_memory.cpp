@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace fs = std::filesystem;
 using namespace tb;
@@ -498,7 +499,9 @@ private Q_SLOTS:
         auto mask = torch::ones({2, 11}, torch::kInt64);
         mask[1].narrow(0, 0, 2).fill_(0);      // left padding in the second row
 
-        auto run = [&](bool skipLogits, bool checkpoint) {
+        int64_t checkpointNodes = 0;   // checkpointed layers in the last run's autograd graph
+        // checkpoint: 0 none, -1 every layer, n the first n layers
+        auto run = [&](bool skipLogits, int checkpoint) {
             for (auto& [n, t] : pm.trainableParameters())
                 if (t.grad().defined()) t.mutable_grad().zero_();
             torch::manual_seed(99);   // the same dropout masks for every path
@@ -506,21 +509,34 @@ private Q_SLOTS:
             in.inputIds = ids;
             in.attentionMask = mask;
             in.skipLogits = skipLogits;
-            in.checkpointLayers = checkpoint;
+            in.checkpointLayers = checkpoint != 0;
+            in.checkpointLayerCount = std::max(checkpoint, 0);
             auto out = pm.forward(in);
             LossAndGrads r;
             r.builtLogits = out.logits.defined();
             auto loss = causalLmLoss(out, labels, pm.numVirtualTokens());
+            checkpointNodes = 0;
+            std::vector<std::shared_ptr<torch::autograd::Node>> todo{loss.grad_fn()};
+            std::set<torch::autograd::Node*> seen;
+            while (!todo.empty()) {
+                auto node = todo.back();
+                todo.pop_back();
+                if (!node || !seen.insert(node.get()).second) continue;
+                if (node->name().find("CheckpointFunction") != std::string::npos) ++checkpointNodes;
+                for (const auto& e : node->next_edges()) todo.push_back(e.function);
+            }
             loss.backward();
             r.loss = loss.item<double>();
             for (auto& [n, t] : pm.trainableParameters())
                 if (t.grad().defined()) r.grads[n] = t.grad().clone();
             return r;
         };
-        const auto ref = run(false, false);
+        const auto ref = run(false, 0);
         QVERIFY(!ref.grads.empty());
-        for (auto [skip, ckpt] : {std::pair{true, false}, std::pair{true, true}, std::pair{false, true}}) {
+        std::map<int, int64_t> layers;   // checkpoint setting -> checkpointed layers in the graph
+        for (auto [skip, ckpt] : {std::pair{true, 0}, std::pair{true, -1}, std::pair{false, -1}, std::pair{true, 1}}) {
             const auto got = run(skip, ckpt);
+            layers[ckpt] = checkpointNodes;
             if (skip) QVERIFY2(!got.builtLogits, "skipLogits still built the logits");
             const QString path = QStringLiteral("skipLogits=%1 checkpoint=%2").arg(skip).arg(ckpt);
             QVERIFY2(std::abs(got.loss - ref.loss) < 1e-5, qPrintable(path + QStringLiteral(": loss %1 vs %2").arg(got.loss).arg(ref.loss)));
@@ -531,12 +547,17 @@ private Q_SLOTS:
                 QVERIFY2(d < 1e-5, qPrintable(path + QStringLiteral(": gradient of %1 differs by %2").arg(QString::fromStdString(n)).arg(d)));
             }
         }
+        // checkpointLayerCount 1 checkpoints one layer; 0 (with checkpointLayers) every layer.
+        QCOMPARE(layers[0], int64_t{0});
+        QCOMPARE(layers[1], int64_t{1});
+        QCOMPARE(layers[-1], static_cast<int64_t>(pm.base().config().numLayers));
+        QVERIFY(layers[-1] > 1);
         // Checkpointing leaves the random state where the plain run leaves it.
         torch::manual_seed(5);
-        run(true, false);
+        run(true, 0);
         const auto afterPlain = torch::rand({4});
         torch::manual_seed(5);
-        run(true, true);
+        run(true, -1);
         QVERIFY2(torch::equal(torch::rand({4}), afterPlain), "checkpointing changed the random stream");
     }
 

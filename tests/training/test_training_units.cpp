@@ -289,12 +289,30 @@ private Q_SLOTS:
         const auto noDrop = ModelConfig::fromJson(gpt2);
         const int64_t batch = 2, seq = 32;
         auto est = [&](const ModelConfig& c, bool ckpt) {
-            return estimateResources(c, 1000000, 1000, false, batch, seq, 1000, 100.0, 4, ckpt, true).activationBytes;
+            return estimateResources(c, 1000000, 1000, false, batch, seq, 1000, 100.0, 4, ckpt ? c.numLayers : 0, true)
+                .activationBytes;
         };
         const double scores = static_cast<double>(batch * 4 * seq * seq * 4);
         const double masks = scores + static_cast<double>(2 * batch * seq * 64 * 4);
         QCOMPARE(static_cast<double>(est(withDrop, false) - est(noDrop, false)), 3 * (masks + 2 * scores) - 2 * scores);
         QCOMPARE(static_cast<double>(est(withDrop, true) - est(noDrop, true)), masks);   // one layer's, recomputed
+        // Checkpointing the first n layers: each one keeps its input instead of its activations
+        // (and adds its forward to the time), so the estimate falls by the same amount per layer.
+        const auto six = [&] {
+            auto j = gpt2;
+            j["n_layer"] = 6;
+            return ModelConfig::fromJson(j);
+        }();
+        auto partial = [&](int64_t n) {
+            return estimateResources(six, 1000000, 1000, false, batch, seq, 1000, 100.0, 4, n, true);
+        };
+        const int64_t perLayer = partial(1).activationBytes - partial(2).activationBytes;
+        QVERIFY(perLayer > 0);
+        for (int64_t n = 2; n < 4; ++n) QCOMPARE(partial(n).activationBytes - partial(n + 1).activationBytes, perLayer);
+        QVERIFY(partial(0).activationBytes > partial(1).activationBytes);
+        QVERIFY(partial(6).activationBytes < partial(5).activationBytes);
+        QCOMPARE(partial(60).activationBytes, partial(6).activationBytes);   // at most every layer
+        for (int64_t n = 0; n < 6; ++n) QVERIFY(partial(n).secondsPerEpoch < partial(n + 1).secondsPerEpoch);
         nlohmann::json bad = gpt2;
         bad["attn_pdrop"] = 1.0;
         QVERIFY_EXCEPTION_THROWN(ModelConfig::fromJson(bad), Error);
@@ -312,7 +330,7 @@ private Q_SLOTS:
         const int64_t tokens = 10000;
         const double gemm = 100.0;
         auto seconds = [&](double fraction, bool chunked, bool full) {
-            return estimateResources(c, 1000000, 1000, full, 4, 64, tokens, gemm, 4, false, chunked, fraction).secondsPerEpoch;
+            return estimateResources(c, 1000000, 1000, full, 4, 64, tokens, gemm, 4, 0, chunked, fraction).secondsPerEpoch;
         };
         const double headLora = 4.0 * 64 * 1000, headFull = 6.0 * 64 * 1000;
         QCOMPARE(outputProjectionTrainingFlopsPerToken(c, false), headLora);
@@ -323,7 +341,7 @@ private Q_SLOTS:
         QCOMPARE(seconds(0.15, false, false), seconds(1.0, false, false));   // full logits: no saving
         QCOMPARE(seconds(1.0, true, false), seconds(1.0, false, false));
         // bf16 on the CPU: the estimate scales with the step's measured share of the bf16 GEMM rate.
-        const double bf16 = estimateResources(c, 1000000, 1000, false, 4, 64, tokens, gemm, 4, false, true, 1.0,
+        const double bf16 = estimateResources(c, 1000000, 1000, false, 4, 64, tokens, gemm, 4, 0, true, 1.0,
                                               kCpuBf16StepEfficiency).secondsPerEpoch;
         QVERIFY(std::abs(bf16 - seconds(1.0, true, false) * 0.5 / kCpuBf16StepEfficiency) < 1e-9 * bf16);
     }

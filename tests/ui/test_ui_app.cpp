@@ -283,6 +283,28 @@ private slots:
         QVERIFY(form->problem().isEmpty());
         QVERIFY(form->targetList()->count() > 0);   // from the model's own module names
         QVERIFY(form->estimateLabel()->text().contains(QStringLiteral("%")));
+        // Gradient checkpointing, for every layer or the first N: the config and the memory estimate follow.
+        {
+            const QString plainText = form->estimateLabel()->text();
+            QVERIFY(!form->checkpointLayersSpin()->isEnabled());
+            form->checkpointingBox()->setChecked(true);
+            QVERIFY(form->checkpointLayersSpin()->isEnabled());
+            QCOMPARE(form->checkpointLayersSpin()->value(), 0);   // "all"
+            QVERIFY(form->estimateLabel()->text() != plainText);
+            form->checkpointLayersSpin()->setValue(1);
+            auto c = form->config();
+            QCOMPARE(c["gradient_checkpointing"].get<bool>(), true);
+            QCOMPARE(c["checkpoint_layers"].get<int64_t>(), int64_t{1});
+            const auto& est = form->estimator();
+            const auto method = c["method"];
+            const int64_t none = est.estimate(method, 4, 256, QStringLiteral("fp32"), 0).memoryBytes;
+            const int64_t one = est.estimate(method, 4, 256, QStringLiteral("fp32"), 1).memoryBytes;
+            const int64_t all = est.estimate(method, 4, 256, QStringLiteral("fp32"), est.layerCount()).memoryBytes;
+            QVERIFY2(all < one && one < none, qPrintable(QStringLiteral("%1 %2 %3").arg(all).arg(one).arg(none)));
+            form->checkpointingBox()->setChecked(false);
+            QCOMPARE(form->config()["checkpoint_layers"].get<int64_t>(), int64_t{0});
+            QCOMPARE(form->estimateLabel()->text(), plainText);
+        }
         form->rankCombo()->setCurrentText(QStringLiteral("4"));
         form->maxStepsSpin()->setValue(400);
         form->batchSpin()->setValue(2);

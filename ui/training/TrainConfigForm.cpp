@@ -218,7 +218,14 @@ TrainConfigForm::TrainConfigForm(AppContext* ctx, QWidget* parent) : QWidget(par
     checkpointing_ = help(new QCheckBox(tr("gradient checkpointing"), exec), tr("Recompute each layer's activations in the backward pass: far less memory, about a third slower."));
     ef->addRow(tr("Device:"), device_);
     ef->addRow(tr("Precision:"), precision_);
+    checkpointLayers_ = help(new QSpinBox(exec),
+                             tr("How many decoder layers, from the first, recompute their activations: each one saves its "
+                                "activations' memory for one more forward pass. \"all\" checkpoints every layer."));
+    checkpointLayers_->setRange(0, 1000);
+    checkpointLayers_->setSpecialValueText(tr("all"));
+    checkpointLayers_->setEnabled(false);
     ef->addRow(QString(), checkpointing_);
+    ef->addRow(tr("Checkpointed layers:"), checkpointLayers_);
     layout->addWidget(exec);
 
     estimate_ = new QLabel(this);
@@ -249,6 +256,9 @@ TrainConfigForm::TrainConfigForm(AppContext* ctx, QWidget* parent) : QWidget(par
     connect(batch_, &QSpinBox::valueChanged, this, onChange);
     connect(seqLen_, &QSpinBox::valueChanged, this, onChange);
     connect(precision_, &QComboBox::currentIndexChanged, this, onChange);
+    connect(checkpointing_, &QCheckBox::toggled, checkpointLayers_, &QWidget::setEnabled);
+    connect(checkpointing_, &QCheckBox::toggled, this, onChange);
+    connect(checkpointLayers_, &QSpinBox::valueChanged, this, onChange);
     connect(ctx_, &AppContext::modelsChanged, this, &TrainConfigForm::refresh);
     connect(ctx_, &AppContext::instructionSetsChanged, this, &TrainConfigForm::refresh);
     refresh();
@@ -310,6 +320,7 @@ void TrainConfigForm::modelChanged() {
     layerTo_->setRange(0, last);
     layerFrom_->setValue(std::max(0, last - 1));
     layerTo_->setValue(last);
+    checkpointLayers_->setRange(0, std::max(0, estimator_.layerCount()));   // 0: all
     if (!error.isEmpty()) estimate_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(error.toHtmlEscaped()));
     else updateEstimate();
 }
@@ -370,6 +381,7 @@ nlohmann::json TrainConfigForm::config() const {
     c["device"] = device_->currentData().toString().toStdString();
     c["precision"] = precision_->currentData().toString().toStdString();
     c["gradient_checkpointing"] = checkpointing_->isChecked();
+    c["checkpoint_layers"] = checkpointing_->isChecked() ? checkpointLayers_->value() : 0;
     return c;
 }
 
@@ -387,7 +399,10 @@ void TrainConfigForm::updateEstimate() {
         estimate_->setText(tr("Choose a model to see how many parameters this method trains."));
         return;
     }
-    const auto e = estimator_.estimate(methodConfig(), batch_->value(), seqLen_->value(), precision_->currentData().toString());
+    const int64_t ckpt = !checkpointing_->isChecked()        ? 0
+                         : checkpointLayers_->value() == 0 ? estimator_.layerCount()
+                                                           : checkpointLayers_->value();
+    const auto e = estimator_.estimate(methodConfig(), batch_->value(), seqLen_->value(), precision_->currentData().toString(), ckpt);
     const QLocale loc;
     const double pct = e.total > 0 ? 100.0 * double(e.trainable) / double(e.total) : 0;
     estimate_->setText(tr("<b>Trainable parameters: %1 of %2 (%3%)</b><br>Estimated memory: about %4. "

@@ -43,6 +43,8 @@ public:
     QSpinBox* seqLenSpin() const { return seqLen_; }
     QDoubleSpinBox* learningRateSpin() const { return lr_; }
     QLabel* estimateLabel() const { return estimate_; }
+    QCheckBox* checkpointingBox() const { return checkpointing_; }
+    QSpinBox* checkpointLayersSpin() const { return checkpointLayers_; }
     const TrainableEstimator& estimator() const { return estimator_; }
 
 public slots:
@@ -97,6 +99,7 @@ private:
     QComboBox* device_ = nullptr;
     QComboBox* precision_ = nullptr;
     QCheckBox* checkpointing_ = nullptr;
+    QSpinBox* checkpointLayers_ = nullptr;
     QLabel* estimate_ = nullptr;
     QLabel* help_ = nullptr;
 };

@@ -75,7 +75,7 @@ QStringList TrainableEstimator::moduleNames() const {
 }
 
 TrainableEstimator::Estimate TrainableEstimator::estimate(const nlohmann::json& method, int64_t batch, int64_t seqLen,
-                                                          const QString& precision) const {
+                                                          const QString& precision, int64_t checkpointedLayers) const {
     Estimate e;
     e.total = total_;
     const std::string m = method.value("method", std::string("lora"));
@@ -112,7 +112,11 @@ TrainableEstimator::Estimate TrainableEstimator::estimate(const nlohmann::json& 
     // The trainer keeps weights in fp32 (autocast casts them per GEMM); bf16/fp16 halve the
     // activations. Frozen weights + trainable fp32 gradient and two AdamW moments.
     const int64_t activationBytes = precision == QLatin1String("fp32") ? 4 : 2;
-    const int64_t activations = batch * seqLen * std::max<int64_t>(hidden_, 1) * std::max(layers_, 1) * 16 * activationBytes;
+    // About 16 values per token and hidden unit per layer kept for backward; a checkpointed layer
+    // keeps its input only (1), and recomputes one layer's 16 at a time after the others' are freed.
+    const int64_t layers = std::max(layers_, 1), ckpt = std::clamp<int64_t>(checkpointedLayers, 0, layers);
+    const int64_t perToken = ckpt + std::max<int64_t>((layers - ckpt) * 16, ckpt > 0 ? 16 : 0);
+    const int64_t activations = batch * seqLen * std::max<int64_t>(hidden_, 1) * perToken * activationBytes;
     e.memoryBytes = total_ * 4 + e.trainable * 4 * 3 + activations;
     return e;
 }

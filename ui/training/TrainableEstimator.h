@@ -36,8 +36,10 @@ public:
     int64_t hiddenSize() const { return hidden_; }
     // Short names of the 2-D projection weights inside the layers (q_proj, v_proj, c_attn, ...).
     QStringList moduleNames() const;
-    // method: the "method" object of a training config.
-    Estimate estimate(const nlohmann::json& method, int64_t batch, int64_t seqLen, const QString& precision) const;
+    // method: the "method" object of a training config. checkpointedLayers: decoder layers under
+    // gradient checkpointing (0 none; more than the model has means all).
+    Estimate estimate(const nlohmann::json& method, int64_t batch, int64_t seqLen, const QString& precision,
+                      int64_t checkpointedLayers = 0) const;
 
 private:
     std::vector<Linear> linears_;

@@ -111,7 +111,7 @@ public:
         for (size_t i = 0; i < transformer->blocks.size(); ++i) {
             if (in.outputHiddenStates) out.hiddenStates.push_back(h);
             auto block = transformer->blocks[i];
-            h = runDecoderLayer(in, *block,
+            h = runDecoderLayer(in, *block, static_cast<int64_t>(i),
                                 [block, bias = d.bias, cache = in.cache, i](const torch::Tensor& x) mutable {
                                     return block->forward(x, bias, cache, static_cast<int64_t>(i));
                                 },

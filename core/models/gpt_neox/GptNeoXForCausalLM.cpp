@@ -120,7 +120,7 @@ public:
         for (size_t i = 0; i < gpt_neox->layerList.size(); ++i) {
             if (in.outputHiddenStates) out.hiddenStates.push_back(h);
             auto layer = gpt_neox->layerList[i];
-            h = runDecoderLayer(in, *layer,
+            h = runDecoderLayer(in, *layer, static_cast<int64_t>(i),
                                 [layer, cos = cos, sin = sin, bias = d.bias, cache = in.cache, i](const torch::Tensor& x) mutable {
                                     return layer->forward(x, cos, sin, bias, cache, static_cast<int64_t>(i));
                                 },

@@ -136,7 +136,7 @@ public:
         for (size_t i = 0; i < model->layerList.size(); ++i) {
             if (in.outputHiddenStates) out.hiddenStates.push_back(h);
             auto layer = model->layerList[i];
-            h = runDecoderLayer(in, *layer,
+            h = runDecoderLayer(in, *layer, static_cast<int64_t>(i),
                                 [layer, cos = cos, sin = sin, bias = d.bias, cache = in.cache, i](const torch::Tensor& x) mutable {
                                     return layer->forward(x, cos, sin, bias, cache, static_cast<int64_t>(i));
                                 },
