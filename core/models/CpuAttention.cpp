@@ -8,9 +8,9 @@
 #include <cstring>
 #include <vector>
 
-// Built at -O3 with FMA contraction allowed (CMake). The vector code is written once for a
-// width of W floats and instantiated inside an AVX-512 and an AVX2 function; everything below
-// those two is always inlined, so it is compiled for the caller's instruction set.
+// Built at -O3 with FMA contraction allowed (CMake). Everything below is compiled for AVX-512
+// (the target pragma) and reached only after attentionKernelAvailable() checked the CPU. The
+// vector code takes its width W (floats per vector) as a parameter; 16 is the only one used.
 #define TB_INLINE __attribute__((always_inline)) inline
 
 namespace tb::kernels {
@@ -25,11 +25,6 @@ struct Vec<16> {
     typedef float F __attribute__((vector_size(64)));
     typedef int32_t I __attribute__((vector_size(64)));
 };
-template <>
-struct Vec<8> {
-    typedef float F __attribute__((vector_size(32)));
-    typedef int32_t I __attribute__((vector_size(32)));
-};
 
 template <class V>
 TB_INLINE V loadu(const float* p) {
@@ -43,10 +38,7 @@ TB_INLINE void storeu(float* p, const V& v) {
 }
 template <class V>
 TB_INLINE V splat(float x) {
-    if constexpr (sizeof(V) == 64)
-        return (V)_mm512_set1_ps(x);
-    else
-        return (V)_mm256_set1_ps(x);
+    return (V)_mm512_set1_ps(x);   // GCC's generic vector + scalar built this lane by lane
 }
 
 // C[m, n] = A[m, k] B[k, n] (+ C when accumulate), row-major with leading dimensions.
@@ -100,41 +92,24 @@ TB_INLINE void gemmRows(int64_t n, int64_t k, const float* A, int64_t lda, const
         }
 }
 
+// The last rows (fewer than a full tile): the tile of exactly that height.
+template <int W, int R>
+TB_INLINE void gemmTail(int64_t rows, int64_t n, int64_t k, const float* A, int64_t lda, const float* B, int64_t ldb,
+                        float* C, int64_t ldc, bool accumulate) {
+    if constexpr (R > 0) {
+        if (rows == R) gemmRows<W, R>(n, k, A, lda, B, ldb, C, ldc, accumulate);
+        else gemmTail<W, R - 1>(rows, n, k, A, lda, B, ldb, C, ldc, accumulate);
+    }
+}
+
 template <int W>
 TB_INLINE void gemm(int64_t m, int64_t n, int64_t k, const float* A, int64_t lda, const float* B, int64_t ldb,
                     float* C, int64_t ldc, bool accumulate) {
-    // AVX-512: 8 x 2 accumulators of 32 registers; AVX2: 4 x 2 of 16.
-    constexpr int MR = W == 16 ? 8 : 4;
+    constexpr int MR = 8;   // 8 x 2 accumulators of AVX-512's 32 registers
     int64_t i = 0;
     for (; i + MR <= m; i += MR)
         gemmRows<W, MR>(n, k, A + i * lda, lda, B, ldb, C + i * ldc, ldc, accumulate);
-    const float* a = A + i * lda;
-    float* c = C + i * ldc;
-    switch (m - i) {
-        case 7:
-            gemmRows<W, 7>(n, k, a, lda, B, ldb, c, ldc, accumulate);
-            break;
-        case 6:
-            gemmRows<W, 6>(n, k, a, lda, B, ldb, c, ldc, accumulate);
-            break;
-        case 5:
-            gemmRows<W, 5>(n, k, a, lda, B, ldb, c, ldc, accumulate);
-            break;
-        case 4:
-            gemmRows<W, 4>(n, k, a, lda, B, ldb, c, ldc, accumulate);
-            break;
-        case 3:
-            gemmRows<W, 3>(n, k, a, lda, B, ldb, c, ldc, accumulate);
-            break;
-        case 2:
-            gemmRows<W, 2>(n, k, a, lda, B, ldb, c, ldc, accumulate);
-            break;
-        case 1:
-            gemmRows<W, 1>(n, k, a, lda, B, ldb, c, ldc, accumulate);
-            break;
-        default:
-            break;
-    }
+    gemmTail<W, MR - 1>(m - i, n, k, A + i * lda, lda, B, ldb, C + i * ldc, ldc, accumulate);
 }
 
 // exp(x) for x <= 0 (softmax after the maximum is subtracted): Cody-Waite reduction
